@@ -1,0 +1,89 @@
+"""coercion: the game theory of economic coercion and escalation.
+
+Build games from supply-chain data, solve them with certified equilibria, and find
+the escalation thresholds where behaviour changes.
+
+Public names are loaded on first use so that ``import coercion`` stays fast; every
+name in ``__all__`` is available as ``coercion.NAME``.
+
+Examples
+--------
+>>> import coercion as co
+>>> g = co.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+>>> g.is_zero_sum()
+True
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from coercion.errors import (
+    CoercionError,
+    CoercionWarning,
+    ConvergenceWarning,
+    DegenerateGameWarning,
+    InvalidGameError,
+    InvalidParameterError,
+    InvalidProfileError,
+    NotSupportedError,
+    ParseError,
+    ScenarioError,
+    SolverError,
+    SupplyGraphError,
+    TieWarning,
+)
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first attribute access)
+_LAZY: dict[str, str] = {
+    "NormalFormGame": "coercion.game.normal_form",
+    "Equilibrium": "coercion.solve._result",
+    "EquilibriumSet": "coercion.solve._result",
+    "is_nash": "coercion.solve._result",
+    "regret": "coercion.solve._result",
+    "player_regrets": "coercion.solve._result",
+}
+
+_SUBPACKAGES = ("game", "solve", "supply", "build", "models", "analysis", "plot")
+
+__all__ = [
+    "__version__",
+    "CoercionError",
+    "CoercionWarning",
+    "ConvergenceWarning",
+    "DegenerateGameWarning",
+    "InvalidGameError",
+    "InvalidParameterError",
+    "InvalidProfileError",
+    "NotSupportedError",
+    "ParseError",
+    "ScenarioError",
+    "SolverError",
+    "SupplyGraphError",
+    "TieWarning",
+    *sorted(_LAZY),
+    *_SUBPACKAGES,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBPACKAGES:
+        module = importlib.import_module(f"coercion.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'coercion' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from coercion.game.normal_form import NormalFormGame  # noqa: F401

@@ -1,0 +1,5 @@
+"""Game representations: strategic games, extensive games and Gambit files."""
+
+from coercion.game.normal_form import MixedProfile, NormalFormGame
+
+__all__ = ["NormalFormGame", "MixedProfile"]

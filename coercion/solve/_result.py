@@ -1,0 +1,421 @@
+r"""The shared result types of every solver, and the public equilibrium checkers.
+
+Every equilibrium a solver returns carries a certificate: each player's *regret*,
+the gain from its best pure deviation,
+
+.. math:: r_p(\sigma) = \max_{s \in S_p} u_p(s, \sigma_{-p}) - u_p(\sigma),
+
+computed exactly (Fractions) for exact games and exact profiles, and in floating
+point otherwise, where a profile counts as an equilibrium when its largest regret
+is at most ``tol``; the default tolerance is ``1e-9 * max(1, payoff range)``.
+
+Examples
+--------
+>>> import coercion as co
+>>> g = co.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+>>> co.regret(g, [["1/2", "1/2"], ["1/2", "1/2"]])
+Fraction(0, 1)
+>>> co.is_nash(g, [[1, 0], [1, 0]])
+False
+>>> co.player_regrets(g, [[1, 0], [1, 0]])
+(Fraction(0, 1), Fraction(2, 1))
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, overload
+
+import numpy as np
+
+from coercion._numbers import format_exact
+from coercion.errors import InvalidParameterError
+from coercion.game.normal_form import NormalFormGame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Equilibrium",
+    "EquilibriumSet",
+    "Component",
+    "regret",
+    "player_regrets",
+    "is_nash",
+    "make_equilibrium",
+]
+
+
+def player_regrets(game: NormalFormGame, profile: Any) -> tuple[Any, ...]:
+    """Each player's regret (gain of its best pure deviation) at ``profile``.
+
+    Exact (Fractions) when the game and the profile are exact, floats otherwise.
+
+    Raises
+    ------
+    InvalidProfileError
+        If ``profile`` does not fit the game.
+    """
+    sig = game.normalize_profile(profile)
+    out = []
+    for p in range(game.n_players):
+        dev = game.deviation_payoffs(p, sig)
+        cur = sum(dev[i] * sig[p][i] for i in range(len(dev)))
+        if dev.dtype == object and sig[p].dtype == object:
+            out.append(max(dev) - cur)
+        else:
+            out.append(float(np.max(dev.astype(float))) - float(cur))
+    return tuple(out)
+
+
+def regret(game: NormalFormGame, profile: Any) -> Any:
+    """The largest regret of any player at ``profile`` (0 exactly at an exact NE).
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> pd = co.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> co.regret(pd, [[1, 0], [1, 0]])
+    Fraction(2, 1)
+    """
+    return max(player_regrets(game, profile))
+
+
+def is_nash(game: NormalFormGame, profile: Any, *, tol: float | None = None) -> bool:
+    """Is ``profile`` a Nash equilibrium of ``game``?
+
+    Parameters
+    ----------
+    game : NormalFormGame
+    profile : sequence of per-player probability vectors
+    tol : float, optional
+        Largest regret accepted. Default: 0 (exact test) when game and profile are
+        exact, else ``game.default_tol()`` (``1e-9 * max(1, payoff range)``).
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``tol`` is negative or not finite.
+    InvalidProfileError
+        If ``profile`` does not fit the game.
+    """
+    if tol is not None and (not np.isfinite(tol) or tol < 0):
+        raise InvalidParameterError(
+            f"{tol!r} is not a non-negative number", field="tol"
+        )
+    r = regret(game, profile)
+    if isinstance(r, Fraction) and tol is None:
+        return r == 0
+    limit = game.default_tol() if tol is None else tol
+    return bool(r <= limit)
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, Fraction | int) and not isinstance(v, bool):
+        return format_exact(v)
+    return f"{float(v):.10g}"
+
+
+def _json_num(v: Any) -> Any:
+    if isinstance(v, Fraction | int) and not isinstance(v, bool):
+        return format_exact(v)
+    return float(v)
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    """A Nash equilibrium with its certificate.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+        The game it solves.
+    profile : tuple of numpy arrays
+        One probability vector per player (object arrays of Fractions when exact).
+    payoffs : tuple
+        Expected payoff of each player.
+    regrets : tuple
+        Each player's regret (gain of its best pure deviation): the certificate.
+    tol : float
+        Largest regret accepted (0 for exact certificates).
+    method : str
+        The algorithm that found it.
+    exact : bool
+        Whether profile, payoffs and regrets are exact rationals.
+    """
+
+    game: NormalFormGame
+    profile: tuple[np.ndarray, ...]
+    payoffs: tuple[Any, ...]
+    regrets: tuple[Any, ...]
+    tol: float
+    method: str
+    exact: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def max_regret(self) -> Any:
+        """The largest regret of any player."""
+        return max(self.regrets)
+
+    @property
+    def is_certified(self) -> bool:
+        """True when the certificate shows a Nash equilibrium (regret <= tol)."""
+        if self.exact:
+            return self.max_regret == 0
+        return bool(float(self.max_regret) <= self.tol)
+
+    @property
+    def supports(self) -> tuple[tuple[str, ...], ...]:
+        """Labels of the strategies each player uses with positive probability."""
+        return tuple(
+            tuple(
+                self.game.strategies[p][i]
+                for i, x in enumerate(self.profile[p])
+                if (x > 0 if self.exact else x > self.tol)
+            )
+            for p in range(self.game.n_players)
+        )
+
+    @property
+    def is_pure(self) -> bool:
+        """True when every player plays a single strategy."""
+        return all(len(s) == 1 for s in self.supports)
+
+    def strategy(self, player: int | str) -> dict[str, Any]:
+        """The mixed strategy of ``player`` as ``{strategy label: probability}``."""
+        p = self.game.player_index(player)
+        return dict(zip(self.game.strategies[p], self.profile[p].tolist()))
+
+    def __getitem__(self, player: int | str) -> dict[str, Any]:
+        return self.strategy(player)
+
+    def as_dict(self) -> dict[str, dict[str, Any]]:
+        """``{player: {strategy: probability}}``."""
+        return {pl: self.strategy(i) for i, pl in enumerate(self.game.players)}
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: profile per player in order, exact numbers as ``"a/b"``."""
+        return {
+            "profile": [[_json_num(x) for x in s] for s in self.profile],
+            "payoffs": [_json_num(x) for x in self.payoffs],
+            "max_regret": _json_num(self.max_regret),
+        }
+
+    def __repr__(self) -> str:
+        parts = []
+        for p, pl in enumerate(self.game.players):
+            mix = ", ".join(
+                f"{s}: {_fmt(x)}"
+                for s, x in zip(self.game.strategies[p], self.profile[p])
+                if x != 0
+            )
+            parts.append(f"{pl}={{{mix}}}")
+        return (
+            f"<Equilibrium {' '.join(parts)} payoffs=({', '.join(_fmt(v) for v in self.payoffs)})"
+            f" regret={_fmt(self.max_regret)}>"
+        )
+
+
+def make_equilibrium(
+    game: NormalFormGame,
+    profile: Sequence[Any],
+    *,
+    method: str,
+    tol: float | None = None,
+    **extra: Any,
+) -> Equilibrium:
+    """Build an :class:`Equilibrium`, computing its payoffs and certificate.
+
+    The certificate is computed here, independently of the solver that found the
+    profile: exact when game and profile are exact.
+    """
+    sig = tuple(game.normalize_profile(profile))
+    exact = game.is_exact and all(s.dtype == object for s in sig)
+    regrets = player_regrets(game, sig)
+    payoffs = game.expected_payoffs(sig)
+    if exact:
+        t = 0.0
+    else:
+        t = game.default_tol() if tol is None else float(tol)
+        sig = tuple(np.asarray(s, dtype=np.float64) for s in sig)
+        payoffs = tuple(float(v) for v in payoffs)
+    return Equilibrium(
+        game=game,
+        profile=sig,
+        payoffs=tuple(payoffs),
+        regrets=tuple(regrets),
+        tol=t,
+        method=method,
+        exact=exact,
+        extra=dict(extra),
+    )
+
+
+@dataclass(frozen=True)
+class Component:
+    """A connected set of equilibria of a degenerate two-player game.
+
+    Attributes
+    ----------
+    extreme : tuple of int
+        Indices (into the :class:`EquilibriumSet`) of its extreme equilibria.
+    nash_subsets : tuple of tuple of int
+        Its maximal Nash subsets: sets of extreme equilibria whose convex hull
+        consists of equilibria (products of a face of each player's polytope).
+        The component is their union.
+    """
+
+    extreme: tuple[int, ...]
+    nash_subsets: tuple[tuple[int, ...], ...]
+
+    @property
+    def is_continuum(self) -> bool:
+        """True when the component holds more than one equilibrium."""
+        return len(self.extreme) > 1
+
+
+class EquilibriumSet(Sequence[Equilibrium]):
+    """A list of equilibria from one solver call, with how they were found.
+
+    Behaves like a read-only list. For a degenerate two-player game solved by
+    enumeration, :attr:`components` lists the connected components (and their
+    maximal Nash subsets), so a continuum of equilibria is reported as such.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    method : str
+        The algorithm used (``co.solve`` says which it picked).
+    exact : bool
+        Whether the arithmetic was exact.
+    complete : bool
+        True when the method guarantees every (extreme) equilibrium is listed.
+    components : tuple of Component or None
+        Connected components, when the method computes them.
+    """
+
+    def __init__(
+        self,
+        game: NormalFormGame,
+        equilibria: Iterable[Equilibrium],
+        *,
+        method: str,
+        exact: bool,
+        complete: bool,
+        components: Sequence[Component] | None = None,
+        info: dict[str, Any] | None = None,
+    ) -> None:
+        self.game = game
+        self._eqs = list(equilibria)
+        self.method = method
+        self.exact = exact
+        self.complete = complete
+        self.components = None if components is None else tuple(components)
+        self.info = dict(info or {})
+
+    @overload
+    def __getitem__(self, i: int) -> Equilibrium: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Equilibrium]: ...
+    def __getitem__(self, i: int | slice) -> Equilibrium | list[Equilibrium]:
+        return self._eqs[i]
+
+    def __len__(self) -> int:
+        return len(self._eqs)
+
+    def __iter__(self) -> Iterator[Equilibrium]:
+        return iter(self._eqs)
+
+    @property
+    def nash_subsets(self) -> tuple[tuple[int, ...], ...]:
+        """All maximal Nash subsets (empty tuple when not computed)."""
+        if self.components is None:
+            return ()
+        return tuple(s for c in self.components for s in c.nash_subsets)
+
+    @property
+    def max_regret(self) -> Any:
+        """Largest regret over all equilibria (0 for an empty set)."""
+        return max((e.max_regret for e in self._eqs), default=0)
+
+    def to_frame(self) -> pd.DataFrame:
+        """A tidy table: one row per (equilibrium, player, strategy).
+
+        Columns: ``equilibrium``, ``player``, ``strategy``, ``probability``,
+        ``payoff`` (the player's expected payoff), ``regret`` (the player's),
+        ``component`` (when components are known).
+        """
+        import pandas as pd
+
+        comp_of: dict[int, int] = {}
+        if self.components is not None:
+            for c, comp in enumerate(self.components):
+                for k in comp.extreme:
+                    comp_of[k] = c
+        rows = []
+        for k, e in enumerate(self._eqs):
+            for p, pl in enumerate(self.game.players):
+                for s, x in zip(self.game.strategies[p], e.profile[p]):
+                    row = {
+                        "equilibrium": k,
+                        "player": pl,
+                        "strategy": s,
+                        "probability": x,
+                        "payoff": e.payoffs[p],
+                        "regret": e.regrets[p],
+                    }
+                    if self.components is not None:
+                        row["component"] = comp_of.get(k)
+                    rows.append(row)
+        return pd.DataFrame(rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON document of ``coercion solve --json``."""
+        return {
+            "equilibria": [e.to_dict() for e in self._eqs],
+            "method": self.method,
+            "exact": self.exact,
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as a JSON string."""
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def __repr__(self) -> str:
+        comp = ""
+        if self.components is not None:
+            cont = sum(c.is_continuum for c in self.components)
+            comp = f", {len(self.components)} components ({cont} continua)"
+        return (
+            f"<EquilibriumSet of {len(self)} equilibria, method={self.method!r}, "
+            f"{'exact' if self.exact else 'float'}{comp}>"
+        )
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        g = self.game
+        head = "<th>#</th>" + "".join(f"<th>{esc(p)}</th>" for p in g.players)
+        head += "".join(f"<th>u({esc(p)})</th>" for p in g.players) + "<th>regret</th>"
+        rows = []
+        for k, e in enumerate(self._eqs):
+            cells = f"<td>{k}</td>"
+            for p in range(g.n_players):
+                mix = ", ".join(
+                    f"{esc(s)}: {esc(_fmt(x))}"
+                    for s, x in zip(g.strategies[p], e.profile[p])
+                    if x != 0
+                )
+                cells += f"<td>{mix}</td>"
+            cells += "".join(f"<td>{esc(_fmt(v))}</td>" for v in e.payoffs)
+            cells += f"<td>{esc(_fmt(e.max_regret))}</td>"
+            rows.append(f"<tr>{cells}</tr>")
+        cap = esc(repr(self))
+        return (
+            f"<table><caption>{cap}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )

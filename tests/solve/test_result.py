@@ -1,0 +1,139 @@
+"""Tests of the shared result types and the checkers ``regret`` / ``is_nash``."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coercion as co
+from coercion.errors import InvalidParameterError
+from coercion.solve import Component, EquilibriumSet, make_equilibrium
+
+
+def mp() -> co.NormalFormGame:
+    return co.NormalFormGame.from_bimatrix([[1, -1], [-1, 1]])
+
+
+def test_regret_exact_values():
+    g = mp()
+    assert co.regret(g, [["1/2", "1/2"], ["1/2", "1/2"]]) == 0
+    assert co.player_regrets(g, [[1, 0], [1, 0]]) == (0, 2)
+    assert co.is_nash(g, [["1/2", "1/2"], ["1/2", "1/2"]])
+    assert not co.is_nash(g, [[1, 0], [1, 0]])
+
+
+def test_is_nash_float_tolerance():
+    g = mp().to_float()
+    assert co.is_nash(g, [[0.5, 0.5], [0.5, 0.5]])
+    assert not co.is_nash(g, [[0.6, 0.4], [0.5, 0.5]], tol=1e-3)
+    assert not co.is_nash(g, [[0.5, 0.5], [0.6, 0.4]])
+    assert co.is_nash(g, [[0.5, 0.5], [0.6, 0.4]], tol=0.5)
+    with pytest.raises(InvalidParameterError):
+        co.is_nash(g, [[0.5, 0.5], [0.5, 0.5]], tol=-1.0)
+
+
+def brute_regret(payoffs, sig):
+    n = payoffs.shape[0]
+    shape = payoffs.shape[1:]
+
+    def u(p, prof_sig):
+        return sum(
+            payoffs[(p, *a)] * np.prod([prof_sig[q][a[q]] for q in range(n)])
+            for a in itertools.product(*(range(s) for s in shape))
+        )
+
+    out = []
+    for p in range(n):
+        cur = u(p, sig)
+        best = max(
+            u(
+                p,
+                [
+                    sig[q]
+                    if q != p
+                    else [Fraction(int(k == j)) for k in range(shape[p])]
+                    for q in range(n)
+                ],
+            )
+            for j in range(shape[p])
+        )
+        out.append(best - cur)
+    return tuple(out)
+
+
+@settings(deadline=None, max_examples=40)
+@given(shape=st.lists(st.integers(1, 3), min_size=2, max_size=3), data=st.data())
+def test_regret_matches_brute_force(shape, data):
+    n = len(shape)
+    vals = data.draw(
+        st.lists(
+            st.integers(-4, 4),
+            min_size=n * int(np.prod(shape)),
+            max_size=n * int(np.prod(shape)),
+        )
+    )
+    payoffs = np.array(vals).reshape((n, *shape))
+    sig = []
+    for s in shape:
+        w = data.draw(
+            st.lists(st.integers(0, 3), min_size=s, max_size=s).filter(
+                lambda x: sum(x) > 0
+            )
+        )
+        sig.append([Fraction(x, sum(w)) for x in w])
+    g = co.NormalFormGame(payoffs)
+    assert co.player_regrets(g, sig) == brute_regret(payoffs, sig)
+
+
+def test_equilibrium_and_set_outputs():
+    g = mp()
+    e = make_equilibrium(g, [["1/2", "1/2"], ["1/2", "1/2"]], method="hand")
+    assert e.exact and e.is_certified and e.max_regret == 0
+    assert e.supports == (("1", "2"), ("1", "2"))
+    assert e["1"] == {"1": Fraction(1, 2), "2": Fraction(1, 2)}
+    eqs = EquilibriumSet(
+        g,
+        [e],
+        method="hand",
+        exact=True,
+        complete=True,
+        components=[Component(extreme=(0,), nash_subsets=((0,),))],
+    )
+    doc = json.loads(eqs.to_json())
+    assert doc == {
+        "equilibria": [
+            {
+                "profile": [["1/2", "1/2"], ["1/2", "1/2"]],
+                "payoffs": ["0", "0"],
+                "max_regret": "0",
+            }
+        ],
+        "method": "hand",
+        "exact": True,
+    }
+    frame = eqs.to_frame()
+    assert list(frame.columns) == [
+        "equilibrium",
+        "player",
+        "strategy",
+        "probability",
+        "payoff",
+        "regret",
+        "component",
+    ]
+    assert len(frame) == 4
+    assert "<table>" in eqs._repr_html_()
+    assert "1 components (0 continua)" in repr(eqs)
+
+
+def test_certificate_flags_a_non_equilibrium():
+    g = mp()
+    e = make_equilibrium(g, [[1, 0], [1, 0]], method="hand")
+    assert not e.is_certified
+    assert e.max_regret == 2
