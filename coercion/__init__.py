@@ -40,6 +40,8 @@ __version__ = "0.1.0"
 # public name -> module that defines it (imported on first attribute access)
 _LAZY: dict[str, str] = {
     "NormalFormGame": "coercion.game.normal_form",
+    "SymbolicGame": "coercion.game.symbolic",
+    "ParametricGame": "coercion.game.symbolic",
     "Equilibrium": "coercion.solve._result",
     "EquilibriumSet": "coercion.solve._result",
     "is_nash": "coercion.solve._result",

@@ -1,0 +1,81 @@
+"""The built wheel ships the bundled games, and a non-editable install loads them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        # the build backend may be missing without isolation; build with isolation
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "-w",
+                str(out),
+                str(ROOT),
+            ],
+            capture_output=True,
+            text=True,
+        )
+    assert proc.returncode == 0, proc.stderr
+    (path,) = out.glob("coercion-*.whl")
+    return path
+
+
+def test_wheel_contains_bundled_games(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    source = sorted(p.name for p in (ROOT / "games").iterdir() if p.is_file())
+    shipped = sorted(n.split("/")[-1] for n in names if n.startswith("coercion/games/"))
+    assert source and shipped == source
+
+
+def test_installed_wheel_loads_bundled_games(wheel: Path, tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "import coercion, coercion._data as d; "
+        "assert coercion.__file__.startswith(%r), coercion.__file__; "
+        "print(d.games_dir()); print(len(d.bundled_games()))" % str(target)
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    folder, count = proc.stdout.split()
+    assert Path(folder) == target / "coercion" / "games"
+    assert int(count) == len(list((ROOT / "games").glob("*.[ne]fg")))
