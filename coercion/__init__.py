@@ -49,7 +49,8 @@ _LAZY: dict[str, str] = {
     "player_regrets": "coercion.solve._result",
 }
 
-_SUBPACKAGES = ("game", "solve", "supply", "build", "models", "analysis", "plot")
+# sub-packages reachable as ``coercion.NAME``; each is added when it exists
+_SUBPACKAGES = ("game", "solve")
 
 __all__ = [
     "__version__",

@@ -64,8 +64,8 @@ def test_installed_wheel_loads_bundled_games(wheel: Path, tmp_path: Path) -> Non
     zipfile.ZipFile(wheel).extractall(target)
     code = (
         "import coercion, coercion._data as d; "
-        "assert coercion.__file__.startswith(%r), coercion.__file__; "
-        "print(d.games_dir()); print(len(d.bundled_games()))" % str(target)
+        f"assert coercion.__file__.startswith({str(target)!r}), coercion.__file__; "
+        "print(d.games_dir()); print(len(d.bundled_games()))"
     )
     env = dict(os.environ, PYTHONPATH=str(target))
     proc = subprocess.run(
