@@ -91,6 +91,8 @@ class NormalFormGame:
         Strategy labels per player (default ``"1"``, ``"2"``, ...).
     title : str, optional
         A title, kept by Gambit files.
+    comment : str, optional
+        A free-text comment (sources, notes), kept by Gambit files.
     exact : bool, optional
         Force exact (floats are converted to the Fraction of their binary value)
         or float payoffs. Default: exact when every entry is exact.
@@ -120,6 +122,7 @@ class NormalFormGame:
         players: Sequence[str] | None = None,
         strategies: Sequence[Sequence[str]] | None = None,
         title: str = "",
+        comment: str = "",
         exact: bool | None = None,
     ) -> None:
         arr, is_exact = as_payoff_array(payoffs, field="payoffs", exact=exact)
@@ -143,10 +146,13 @@ class NormalFormGame:
                 )
         if not isinstance(title, str):
             raise InvalidGameError(f"{title!r} is not a string", field="title")
+        if not isinstance(comment, str):
+            raise InvalidGameError(f"{comment!r} is not a string", field="comment")
         self._payoffs = arr
         self._payoffs.setflags(write=False)
         self._exact = is_exact
         self.title = title
+        self.comment = comment
         self._players = _labels(players, n, lambda i: str(i + 1), "players")
         if strategies is None:
             strategies = [None] * n  # type: ignore[list-item]
@@ -385,6 +391,7 @@ class NormalFormGame:
             players=self._players,
             strategies=self._strategies,
             title=self.title,
+            comment=self.comment,
         )
 
     def to_exact(self) -> NormalFormGame:
@@ -396,6 +403,7 @@ class NormalFormGame:
             players=self._players,
             strategies=self._strategies,
             title=self.title,
+            comment=self.comment,
             exact=True,
         )
 
@@ -748,6 +756,7 @@ class NormalFormGame:
                 [self._strategies[p][i] for i in keep[p]] for p in range(self.n_players)
             ],
             title=self.title,
+            comment=self.comment,
         )
         return reduced, order
 
