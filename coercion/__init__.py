@@ -42,6 +42,8 @@ _LAZY: dict[str, str] = {
     "NormalFormGame": "coercion.game.normal_form",
     "SymbolicGame": "coercion.game.symbolic",
     "ParametricGame": "coercion.game.symbolic",
+    "read_game": "coercion.game.io",
+    "write_game": "coercion.game.io",
     "Equilibrium": "coercion.solve._result",
     "EquilibriumSet": "coercion.solve._result",
     "is_nash": "coercion.solve._result",
