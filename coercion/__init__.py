@@ -49,10 +49,14 @@ _LAZY: dict[str, str] = {
     "is_nash": "coercion.solve._result",
     "regret": "coercion.solve._result",
     "player_regrets": "coercion.solve._result",
+    "thresholds": "coercion.analysis.thresholds",
+    "is_threshold": "coercion.analysis.thresholds",
+    "regime_map": "coercion.analysis.thresholds",
+    "ThresholdResult": "coercion.analysis.thresholds",
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve")
+_SUBPACKAGES = ("game", "solve", "analysis")
 
 __all__ = [
     "__version__",

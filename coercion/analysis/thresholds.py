@@ -1,0 +1,782 @@
+r"""Escalation thresholds: the parameter values where the equilibrium set changes.
+
+A *regime* is what the equilibrium set looks like: the supports of its extreme
+equilibria (which strategies each player uses in each equilibrium). A
+*threshold* is a parameter value where the regime changes: a best response
+flips, an equilibrium appears or disappears, a pure equilibrium turns mixed.
+
+Two methods:
+
+``"exact"`` (symbolic payoffs, two players)
+    Every change of regime happens at a root of one of finitely many rational
+    functions of the parameter: the payoff differences that decide pure best
+    responses, and, for every pair of equal-sized supports, the determinant of
+    the indifference system, the probabilities it gives and the payoff gaps of
+    the strategies outside the support. Their real roots in the range are the
+    *candidates*; the regime is computed exactly (rational arithmetic) at a
+    rational point inside each interval between candidates and at every
+    rational candidate, and a candidate is a threshold when the regimes around
+    it (or at it) differ. Thresholds are returned as exact sympy numbers. A
+    numeric scan of every interval guards against a missed candidate.
+``"numeric"`` (any model)
+    The regime is computed on a grid; wherever two neighbouring grid points
+    differ, bisection narrows the change to a relative width of ``rtol``
+    (``1e-10`` by default). Changes that happen only at a single point (an
+    equilibrium that exists exactly at the threshold and nowhere else) are not
+    seen by a grid; the exact method finds them.
+
+Examples
+--------
+Chicken where standing firm against a firm opponent costs ``c``; the mixed
+equilibrium puts probability :math:`1/c` on standing firm, and for ``c < 1``
+standing firm is dominant:
+
+>>> import sympy as sp
+>>> import coercion as co
+>>> c = sp.Symbol("c", positive=True)
+>>> chicken = co.SymbolicGame.from_bimatrix(
+...     [[0, -1], [1, -c]], [[0, 1], [-1, -c]],
+...     players=("Sender", "Target"),
+...     strategies=(["back down", "stand firm"], ["back down", "stand firm"]),
+... )
+>>> res = co.thresholds(chicken, "c", over=(0, 10))
+>>> res.method
+'exact'
+>>> [t.exact for t in res]
+[1]
+>>> print(res.regimes[0].description)
+(stand firm; stand firm)
+>>> print(res.regimes[1].description)
+(back down; stand firm) | mixed (back down, stand firm; back down, stand firm) | (stand firm; back down)
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from coercion.errors import (
+    DegenerateGameWarning,
+    InvalidParameterError,
+    NotSupportedError,
+)
+from coercion.game.normal_form import NormalFormGame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Regime",
+    "Threshold",
+    "ThresholdResult",
+    "regime_of",
+    "thresholds",
+    "is_threshold",
+    "regime_map",
+]
+
+Signature = tuple[tuple[tuple[str, ...], ...], ...]
+
+
+# ---------------------------------------------------------------- regimes
+def _equilibria(game: NormalFormGame) -> Any:
+    if game.n_players == 2:
+        from coercion.solve.enumeration import enumerate_equilibria
+
+        return enumerate_equilibria(game)
+    try:
+        from coercion.solve.dispatch import solve
+    except ImportError as exc:  # pragma: no cover - dispatch ships with the package
+        raise NotSupportedError(
+            f"no solver for {game.n_players}-player games is installed",
+            field="model",
+        ) from exc
+    return solve(game)
+
+
+def regime_of(game: NormalFormGame) -> Signature:
+    """The regime of a game: the sorted supports of its extreme equilibria.
+
+    Each support is a tuple (one entry per player) of the strategy labels the
+    player uses. Two games are in the same regime when these agree.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> pd_game = co.NormalFormGame.from_bimatrix(
+    ...     [[3, 0], [5, 1]], [[3, 5], [0, 1]],
+    ...     strategies=(["trade", "restrict"], ["trade", "restrict"]))
+    >>> regime_of(pd_game)
+    ((('restrict',), ('restrict',)),)
+    """
+    with warnings.catch_warnings():
+        # thresholds are degenerate games by nature: the warning says nothing new
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        eqs = _equilibria(game)
+    return tuple(sorted({tuple(tuple(s) for s in e.supports) for e in eqs}))
+
+
+def describe(signature: Signature) -> str:
+    """A readable description of a regime (pure profiles, then mixed ones)."""
+    if not signature:
+        return "no equilibrium"
+    parts = []
+    for sup in signature:
+        inner = "; ".join(", ".join(s) for s in sup)
+        if all(len(s) == 1 for s in sup):
+            parts.append(f"({inner})")
+        else:
+            parts.append(f"mixed ({inner})")
+    return " | ".join(parts)
+
+
+@dataclass(frozen=True)
+class Regime:
+    """An interval of the parameter on which the regime does not change.
+
+    ``lo`` and ``hi`` are floats; ``lo_exact``/``hi_exact`` the exact ends when
+    the method was exact.
+    """
+
+    lo: float
+    hi: float
+    signature: Signature
+    lo_exact: Any = None
+    hi_exact: Any = None
+
+    @property
+    def description(self) -> str:
+        """The regime in words."""
+        return describe(self.signature)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One parameter value where the equilibrium set changes.
+
+    Attributes
+    ----------
+    value : float
+        The threshold.
+    exact : sympy number or None
+        The exact threshold (exact method only).
+    below, above : Signature
+        The regimes just below and just above.
+    at : Signature or None
+        The regime at the threshold itself when computed (exact rational
+        thresholds), often a degenerate game with a continuum.
+    method : str
+        ``"exact"`` or ``"numeric"`` (bisection to ``width``).
+    width : float
+        Width of the final bracket (0 for exact thresholds).
+    """
+
+    value: float
+    exact: Any
+    below: Signature
+    above: Signature
+    at: Signature | None
+    method: str
+    width: float = 0.0
+
+    @property
+    def change(self) -> str:
+        """What changes, in words."""
+        return f"{describe(self.below)}  ->  {describe(self.above)}"
+
+
+@dataclass
+class ThresholdResult(Sequence[Threshold]):
+    """The thresholds of one parameter over a range, with the regimes between."""
+
+    param: str
+    over: tuple[float, float]
+    thresholds: list[Threshold]
+    regimes: list[Regime]
+    method: str
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.thresholds[i]
+
+    def __len__(self) -> int:
+        return len(self.thresholds)
+
+    def __iter__(self) -> Iterator[Threshold]:
+        return iter(self.thresholds)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per threshold: value, exact value, regimes below and above."""
+        import pandas as pd
+
+        rows = [
+            {
+                "param": self.param,
+                "value": t.value,
+                "exact": None if t.exact is None else str(t.exact),
+                "below": describe(t.below),
+                "above": describe(t.above),
+                "at": None if t.at is None else describe(t.at),
+                "method": t.method,
+                "width": t.width,
+            }
+            for t in self.thresholds
+        ]
+        cols = ["param", "value", "exact", "below", "above", "at", "method", "width"]
+        return pd.DataFrame(rows, columns=cols)
+
+    def regimes_frame(self) -> pd.DataFrame:
+        """One row per regime interval."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [
+                {"param": self.param, "lo": r.lo, "hi": r.hi, "regime": r.description}
+                for r in self.regimes
+            ],
+            columns=["param", "lo", "hi", "regime"],
+        )
+
+    def __repr__(self) -> str:
+        vals = ", ".join(
+            str(t.exact) if t.exact is not None else f"{t.value:.12g}" for t in self
+        )
+        return (
+            f"<ThresholdResult {self.param} in [{self.over[0]}, {self.over[1]}]: "
+            f"{len(self)} thresholds [{vals}], method={self.method!r}>"
+        )
+
+    def _repr_html_(self) -> str:
+        return self.to_frame().to_html(index=False)
+
+
+# ---------------------------------------------------------------- model access
+@dataclass
+class _Family:
+    """A one-parameter family of games: float and exact evaluation."""
+
+    game_at: Callable[[Any], NormalFormGame]
+    symbolic: Any = None  # SymbolicGame in one free symbol, or None
+    symbol: Any = None
+    exact_input: bool = False  # game_at(Fraction) gives an exact game
+
+    def probe(self, x: float) -> NormalFormGame:
+        """The game at ``x``, exact when the family allows (no tolerance band)."""
+        return self.game_at(Fraction(x) if self.exact_input else x)
+
+
+def _family(model: Any, param: str, fixed: dict[str, Any]) -> _Family:
+    from coercion.game.symbolic import ParametricGame, SymbolicGame
+
+    if isinstance(model, SymbolicGame):
+        names = {s.name for s in model.symbols}
+        if param not in names:
+            raise InvalidParameterError(
+                f"{param!r} is not a parameter of the game; parameters are "
+                f"{sorted(names)}",
+                field="param",
+            )
+        missing = sorted(names - {param} - set(fixed))
+        if missing:
+            raise InvalidParameterError(
+                f"parameters {missing} need values (pass fixed={{...}})",
+                field="fixed",
+            )
+        part = model.partial({k: v for k, v in fixed.items() if k in names})
+        sym = next(s for s in part.symbols if s.name == param)
+        return _Family(lambda v: part.subs({param: v}), part, sym, exact_input=True)
+    if isinstance(model, ParametricGame):
+        if param not in model.parameters:
+            raise InvalidParameterError(
+                f"{param!r} is not a parameter; parameters are {list(model.parameters)}",
+                field="param",
+            )
+        sym_game = None
+        sym = None
+        if model.symbolic is not None:
+            values = {**model.defaults, **fixed}
+            names = {s.name for s in model.symbolic.symbols}
+            part = model.symbolic.partial(
+                {k: v for k, v in values.items() if k in names and k != param}
+            )
+            syms = [s for s in part.symbols if s.name == param]
+            if syms and len(part.symbols) == 1:
+                sym_game, sym = part, syms[0]
+        return _Family(lambda v: model.game(**{**fixed, param: v}), sym_game, sym)
+    if callable(model):
+        return _Family(lambda v: model(**{**fixed, param: v}))
+    raise InvalidParameterError(
+        f"{type(model).__name__} is not a SymbolicGame, ParametricGame or callable",
+        field="model",
+    )
+
+
+def _check_range(over: Any) -> tuple[float, float]:
+    try:
+        lo, hi = (float(v) for v in over)
+    except (TypeError, ValueError):
+        raise InvalidParameterError(
+            f"{over!r} is not a pair (lo, hi)", field="over"
+        ) from None
+    if not (math.isfinite(lo) and math.isfinite(hi)) or not lo < hi:
+        raise InvalidParameterError(
+            f"{over!r} is not a finite range with lo < hi", field="over"
+        )
+    return lo, hi
+
+
+# ---------------------------------------------------------------- numeric
+def _bisect(
+    fam: _Family, a: float, b: float, sa: Signature, sb: Signature, rtol: float
+) -> tuple[float, float, Signature, Signature]:
+    """Narrow a change of regime between ``a`` (regime ``sa``) and ``b``."""
+    for _ in range(200):
+        if b - a <= rtol * max(1.0, abs(a), abs(b)):
+            break
+        mid = 0.5 * (a + b)
+        if mid <= a or mid >= b:
+            break
+        sm = regime_of(fam.probe(mid))
+        if sm == sa:
+            a = mid
+        elif sm == sb:
+            b = mid
+        else:
+            # a third regime inside: keep the lower change; the scan finds the rest
+            b, sb = mid, sm
+    return a, b, sa, sb
+
+
+def _numeric(
+    fam: _Family, lo: float, hi: float, grid: int, rtol: float
+) -> tuple[list[Threshold], list[Regime]]:
+    xs = np.linspace(lo, hi, grid)
+    sigs = [regime_of(fam.probe(float(x))) for x in xs]
+    found: list[Threshold] = []
+    pending = [
+        (float(xs[i]), float(xs[i + 1]), sigs[i], sigs[i + 1]) for i in range(grid - 1)
+    ]
+    while pending:
+        a, b, sa, sb = pending.pop(0)
+        if sa == sb:
+            continue
+        a2, b2, s_lo, s_hi = _bisect(fam, a, b, sa, sb, rtol)
+        found.append(
+            Threshold(
+                value=0.5 * (a2 + b2),
+                exact=None,
+                below=s_lo,
+                above=s_hi,
+                at=None,
+                method="numeric",
+                width=b2 - a2,
+            )
+        )
+        if s_hi != sb:  # a regime in between: continue from there
+            pending.insert(0, (b2, b, s_hi, sb))
+    found.sort(key=lambda t: t.value)
+    found = _merge_point_regimes(found, rtol)
+    return found, _regimes_from(found, lo, hi, sigs[0])
+
+
+def _merge_point_regimes(found: list[Threshold], rtol: float) -> list[Threshold]:
+    """Join two changes closer than the bisection width into one threshold.
+
+    A regime that holds on a bracket narrower than ``rtol`` (a grid point that
+    fell exactly on a threshold, where the game is degenerate) is the regime
+    *at* the threshold, not an interval of its own.
+    """
+    out: list[Threshold] = []
+    for t in found:
+        if out:
+            prev = out[-1]
+            scale = max(1.0, abs(prev.value), abs(t.value))
+            # float solvers see a degenerate game within their tolerance
+            # (1e-9 of the payoff range) of a threshold
+            close = t.value - prev.value <= max(4 * rtol, 1e-8) * scale
+            if close and prev.above == t.below and prev.at is None:
+                out[-1] = Threshold(
+                    value=0.5 * (prev.value + t.value),
+                    exact=None,
+                    below=prev.below,
+                    above=t.above,
+                    at=prev.above,
+                    method="numeric",
+                    width=t.value - prev.value + prev.width / 2 + t.width / 2,
+                )
+                continue
+        out.append(t)
+    return out
+
+
+def _regimes_from(
+    found: Sequence[Threshold], lo: float, hi: float, first: Signature
+) -> list[Regime]:
+    regimes: list[Regime] = []
+    start, sig, start_exact = lo, first, None
+    for t in found:
+        regimes.append(Regime(start, t.value, sig, start_exact, t.exact))
+        start, sig, start_exact = t.value, t.above, t.exact
+    regimes.append(Regime(start, hi, sig, start_exact, None))
+    return regimes
+
+
+# ---------------------------------------------------------------- exact
+def _candidate_exprs(game: Any, max_support: int) -> Iterator[Any]:
+    """Rational functions of the parameter whose roots may change the regime."""
+    import sympy as sp
+
+    A = sp.Matrix(game.payoffs[0])
+    B = sp.Matrix(game.payoffs[1])
+    m, n = A.shape
+    for j in range(n):
+        for i, k in itertools.combinations(range(m), 2):
+            yield A[i, j] - A[k, j]
+    for i in range(m):
+        for j, jj in itertools.combinations(range(n), 2):
+            yield B[i, j] - B[i, jj]
+    for size in range(2, min(m, n, max_support) + 1):
+        for rows in itertools.combinations(range(m), size):
+            for cols in itertools.combinations(range(n), size):
+                yield from _support_exprs(A, rows, cols, m)
+                yield from _support_exprs(B.T, cols, rows, n)
+
+
+def _support_exprs(
+    M: Any, own: Sequence[int], other: Sequence[int], k: int
+) -> Iterator[Any]:
+    """Indifference conditions of the player with payoff matrix ``M`` (own x other).
+
+    The opponent's mix ``z`` on ``other`` makes every row of ``own`` give the
+    same payoff ``v``: solve ``M[own, other] z = v 1, sum z = 1``.
+    """
+    import sympy as sp
+
+    s = len(own)
+    K = sp.zeros(s + 1, s + 1)
+    for a, i in enumerate(own):
+        for b, j in enumerate(other):
+            K[a, b] = M[i, j]
+        K[a, s] = -1
+    for b in range(s):
+        K[s, b] = 1
+    rhs = sp.zeros(s + 1, 1)
+    rhs[s] = 1
+    det = K.det(method="berkowitz")
+    yield det
+    if det == 0:
+        return
+    adj = K.adjugate()
+    sol = adj * rhs  # solution times det
+    for b in range(s):
+        yield sol[b]
+    for i in range(k):
+        if i in own:
+            continue
+        gap = sum(M[i, j] * sol[b] for b, j in enumerate(other)) - sol[s]
+        yield gap
+
+
+def _roots_in(expr: Any, sym: Any, lo: Any, hi: Any) -> list[Any] | None:
+    """Exact real roots of the numerator of ``expr`` strictly inside (lo, hi).
+
+    None when the expression is not rational in ``sym`` (no exact roots).
+    """
+    import sympy as sp
+
+    expr = sp.together(sp.sympify(expr))
+    num, _den = sp.fraction(expr)
+    num = sp.expand(num)
+    if num == 0 or sym not in num.free_symbols:
+        return []
+    try:
+        poly = sp.Poly(num, sym)
+    except sp.PolynomialError:
+        return None
+    if not poly.is_univariate or any(not c.is_number for c in poly.all_coeffs()):
+        return None
+    if not all(c.is_rational for c in poly.all_coeffs()):
+        return None
+    out = []
+    for r in sp.real_roots(poly):
+        if bool(r > lo) and bool(r < hi):
+            out.append(r)
+    return out
+
+
+def _rational_between(a: Any, b: Any) -> Fraction:
+    """A simple rational strictly between two exact reals ``a < b``."""
+    import sympy as sp
+
+    fa, fb = float(sp.N(a, 30)), float(sp.N(b, 30))
+    mid = Fraction(0.5 * (fa + fb))
+    for den in (1, 2, 4, 10, 100, 1000, 10**6, 10**9):
+        q = mid.limit_denominator(den)
+        rq = sp.Rational(q.numerator, q.denominator)
+        if bool(rq > a) and bool(rq < b):
+            return q
+    return mid
+
+
+def _exact(
+    fam: _Family, lo: float, hi: float, max_support: int, scan: int, rtol: float
+) -> tuple[list[Threshold], list[Regime]] | None:
+    import sympy as sp
+
+    game = fam.symbolic
+    sym = fam.symbol
+    lo_e = sp.Rational(Fraction(lo).numerator, Fraction(lo).denominator)
+    hi_e = sp.Rational(Fraction(hi).numerator, Fraction(hi).denominator)
+    cands: set[Any] = set()
+    for expr in _candidate_exprs(game, max_support):
+        roots = _roots_in(expr, sym, lo_e, hi_e)
+        if roots is None:
+            return None
+        cands.update(roots)
+    points = sorted(cands, key=lambda r: float(sp.N(r, 30)))
+    # merge equal algebraic numbers that sympy did not recognise as equal
+    uniq: list[Any] = []
+    for r in points:
+        if not uniq or sp.simplify(r - uniq[-1]) != 0:
+            uniq.append(r)
+    ends = [lo_e, *uniq, hi_e]
+
+    def exact_game(v: Any) -> NormalFormGame:
+        return fam.game_at(Fraction(int(v.p), int(v.q)) if v.is_Rational else v)
+
+    between = []
+    for a, b in itertools.pairwise(ends):
+        q = _rational_between(a, b)
+        between.append(regime_of(fam.game_at(q)))
+    found: list[Threshold] = []
+    for k, r in enumerate(uniq):
+        below, above = between[k], between[k + 1]
+        at = regime_of(exact_game(r)) if r.is_Rational else None
+        if below != above or (at is not None and at != below):
+            found.append(
+                Threshold(
+                    value=float(sp.N(r, 30)),
+                    exact=sp.nsimplify(r) if r.is_Rational else r,
+                    below=below,
+                    above=above,
+                    at=at,
+                    method="exact",
+                )
+            )
+    regimes = _regimes_from(found, lo, hi, between[0])
+    # guard: a numeric scan of each interval must see one regime only
+    if scan:
+        for k, (a, b) in enumerate(itertools.pairwise(ends)):
+            fa, fb = float(sp.N(a, 30)), float(sp.N(b, 30))
+            xs = np.linspace(fa, fb, max(3, scan // max(1, len(ends) - 1)))[1:-1]
+            for x in xs:
+                if regime_of(fam.game_at(float(x))) != between[k]:
+                    return None
+    return found, regimes
+
+
+# ---------------------------------------------------------------- public
+def thresholds(
+    model: Any,
+    param: str,
+    over: tuple[float, float],
+    *,
+    method: str = "auto",
+    fixed: dict[str, Any] | None = None,
+    grid: int = 201,
+    rtol: float = 1e-10,
+    max_support: int = 4,
+) -> ThresholdResult:
+    r"""Every value of ``param`` in ``over`` where the equilibrium set changes.
+
+    Parameters
+    ----------
+    model : SymbolicGame, ParametricGame or callable
+        The family of games. A callable is called with ``param`` (and
+        ``fixed``) as keyword arguments and returns a
+        :class:`~coercion.NormalFormGame`.
+    param : str
+        The parameter to vary.
+    over : (float, float)
+        The range, ``lo < hi``.
+    method : {"auto", "exact", "numeric"}
+        ``"auto"`` is exact for two-player symbolic families whose payoffs are
+        rational functions of ``param`` with rational coefficients, numeric
+        otherwise.
+    fixed : dict, optional
+        Values of the other parameters (symbolic games need them all;
+        parametric games take their defaults).
+    grid : int
+        Grid points of the numeric scan.
+    rtol : float
+        Relative width to which numeric thresholds are bisected.
+    max_support : int
+        Largest support size whose indifference conditions are searched by
+        the exact method.
+
+    Returns
+    -------
+    ThresholdResult
+        The thresholds (each with the regimes below, above and, when exact, at
+        it) and the regimes between them.
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown parameter, bad range, unknown method, missing fixed values.
+    NotSupportedError
+        ``method="exact"`` for a family that has no exact form.
+
+    Examples
+    --------
+    A numeric family: the sender restricts when the stake ``s`` exceeds its cost.
+
+    >>> import coercion as co
+    >>> def game(s):
+    ...     return co.NormalFormGame.from_bimatrix(
+    ...         [[0.0, 0.0], [s - 2.0, s - 2.0]], [[0.0, 0.0], [0.0, 0.0]],
+    ...         strategies=(["trade", "restrict"], ["comply", "ignore"]))
+    >>> res = co.thresholds(game, "s", over=(0, 5), method="numeric")
+    >>> round(res[0].value, 8)
+    2.0
+
+    Notes
+    -----
+    The exact method is complete for two-player games whose payoffs are
+    rational in the parameter: between consecutive roots of the candidate
+    functions every sign that decides best responses and the feasibility of
+    every support pair is constant, so the regime is constant; a regime that
+    holds only at one point is detected by evaluating the game exactly there
+    (rational roots). For irrational roots the point itself is not evaluated.
+
+    See Also
+    --------
+    is_threshold : the checker.
+    regime_map : regimes over two parameters.
+    """
+    if method not in ("auto", "exact", "numeric"):
+        raise InvalidParameterError(
+            f"unknown method {method!r}; use 'auto', 'exact' or 'numeric'",
+            field="method",
+        )
+    if not isinstance(grid, int) or grid < 2:
+        raise InvalidParameterError(f"{grid!r} is not an int >= 2", field="grid")
+    if not (isinstance(rtol, float | int) and 0 < rtol < 1):
+        raise InvalidParameterError(f"{rtol!r} is not in (0, 1)", field="rtol")
+    lo, hi = _check_range(over)
+    fam = _family(model, param, dict(fixed or {}))
+    if method in ("auto", "exact") and fam.symbolic is not None:
+        if fam.symbolic.n_players == 2:
+            out = _exact(fam, lo, hi, max_support, scan=grid, rtol=rtol)
+            if out is not None:
+                found, regimes = out
+                return ThresholdResult(param, (lo, hi), found, regimes, "exact")
+    if method == "exact":
+        raise NotSupportedError(
+            "no exact method for this family (it needs two players and payoffs "
+            f"rational in {param!r}); use method='numeric'",
+            field="method",
+        )
+    found, regimes = _numeric(fam, lo, hi, grid, rtol)
+    return ThresholdResult(
+        param, (lo, hi), found, regimes, "numeric", info={"grid": grid, "rtol": rtol}
+    )
+
+
+def is_threshold(
+    model: Any,
+    param: str,
+    value: float,
+    *,
+    eps: float = 1e-7,
+    fixed: dict[str, Any] | None = None,
+) -> bool:
+    """True when the regime at ``value`` differs from the regime on either side.
+
+    The checker beside :func:`thresholds`: it compares the regimes at
+    ``value - eps``, ``value`` and ``value + eps``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> import coercion as co
+    >>> c = sp.Symbol("c")
+    >>> g = co.SymbolicGame.from_bimatrix([[0, -1], [1, -c]], [[0, 1], [-1, -c]])
+    >>> co.is_threshold(g, "c", 1), co.is_threshold(g, "c", 2)
+    (True, False)
+    """
+    if not (isinstance(eps, float | int) and eps > 0):
+        raise InvalidParameterError(f"{eps!r} is not positive", field="eps")
+    fam = _family(model, param, dict(fixed or {}))
+    v = Fraction(value) if isinstance(value, int | Fraction) else float(value)
+    below = regime_of(fam.game_at(float(value) - eps))
+    above = regime_of(fam.game_at(float(value) + eps))
+    at = regime_of(fam.game_at(v))
+    return not (below == at == above)
+
+
+def regime_map(
+    model: Any,
+    x: tuple[str, float, float, int],
+    y: tuple[str, float, float, int],
+    *,
+    fixed: dict[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Regimes on a grid of two parameters (a phase diagram).
+
+    Parameters
+    ----------
+    model : SymbolicGame, ParametricGame or callable
+    x, y : (name, lo, hi, n)
+        Each axis: the parameter, its range and the number of grid points.
+    fixed : dict, optional
+        Values of the other parameters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``x``'s name, ``y``'s name, ``regime`` (an integer id, in order of
+        first appearance) and ``description``.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> import coercion as co
+    >>> a, c = sp.symbols("a c")
+    >>> g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    >>> df = co.regime_map(g, ("a", -1, 1, 3), ("c", 0.5, 2, 3))
+    >>> df.shape
+    (9, 4)
+    """
+    import pandas as pd
+
+    (xn, xlo, xhi, xk), (yn, ylo, yhi, yk) = x, y
+    for name, k in ((xn, xk), (yn, yk)):
+        if not isinstance(k, int) or k < 1:
+            raise InvalidParameterError(f"{k!r} grid points", field=f"{name}.n")
+    _check_range((xlo, xhi))
+    _check_range((ylo, yhi))
+    base = dict(fixed or {})
+    ids: dict[Signature, int] = {}
+    rows = []
+    for xv in np.linspace(xlo, xhi, xk):
+        for yv in np.linspace(ylo, yhi, yk):
+            fam = _family(model, yn, {**base, xn: float(xv)})
+            sig = regime_of(fam.game_at(float(yv)))
+            rid = ids.setdefault(sig, len(ids))
+            rows.append(
+                {
+                    xn: float(xv),
+                    yn: float(yv),
+                    "regime": rid,
+                    "description": describe(sig),
+                }
+            )
+    return pd.DataFrame(rows, columns=[xn, yn, "regime", "description"])

@@ -1,0 +1,118 @@
+"""Escalation thresholds: exact and numeric, checked against the regimes."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+import coercion as co
+from coercion.analysis.thresholds import regime_of
+from coercion.errors import InvalidParameterError, NotSupportedError
+
+c = sp.Symbol("c")
+
+
+def chicken():
+    # Snyder and Diesing (1977) ordinal chicken with the crash cost c as parameter
+    return co.SymbolicGame.from_bimatrix(
+        [[0, -1], [1, -c]],
+        [[0, 1], [-1, -c]],
+        strategies=(["back down", "stand firm"], ["back down", "stand firm"]),
+    )
+
+
+def test_chicken_threshold_is_one():
+    res = co.thresholds(chicken(), "c", over=(0, 10))
+    assert res.method == "exact"
+    assert [t.exact for t in res] == [1]
+    (t,) = res
+    assert len(t.below) == 1  # one pure equilibrium: both stand firm
+    assert len(t.above) == 3  # two pure and a mixed one
+    assert t.at is not None and t.at != t.below and t.at != t.above
+    assert co.is_threshold(chicken(), "c", 1)
+    assert not co.is_threshold(chicken(), "c", 5)
+
+
+def test_irrational_threshold_is_exact():
+    g = co.SymbolicGame.from_bimatrix(
+        [[0, -1], [1, -(c**2) + 1]], [[0, 1], [-1, -(c**2) + 1]]
+    )
+    res = co.thresholds(g, "c", over=(0, 3))
+    assert res.method == "exact"
+    assert [sp.simplify(t.exact - sp.sqrt(2)) for t in res] == [0]
+    assert abs(res[0].value - 2**0.5) < 1e-15
+
+
+def test_numeric_matches_exact_on_chicken():
+    exact = co.thresholds(chicken(), "c", over=(0, 10))
+    num = co.thresholds(chicken(), "c", over=(0, 10), method="numeric")
+    assert num.method == "numeric"
+    assert len(num) == 1
+    assert abs(num[0].value - 1) <= 1e-9
+    assert num[0].below == exact[0].below and num[0].above == exact[0].above
+
+
+def test_parametric_game_with_symbolic_form_is_exact():
+    model = co.ParametricGame.from_symbolic(chicken(), {"c": 10})
+    res = co.thresholds(model, "c", over=(0.5, 4))
+    assert res.method == "exact" and [t.exact for t in res] == [1]
+
+
+def test_frames():
+    res = co.thresholds(chicken(), "c", over=(0, 10))
+    df = res.to_frame()
+    assert list(df["exact"]) == ["1"]
+    assert len(res.regimes_frame()) == 2
+    assert "ThresholdResult" in repr(res)
+
+
+coef = st.integers(-3, 3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(coef, coef), min_size=8, max_size=8))
+def test_exact_thresholds_separate_constant_regimes(entries):
+    """Between exact thresholds the regime is constant (brute-force sampling)."""
+    t = sp.Symbol("t")
+    assume(any(b for _, b in entries))
+    vals = [a + b * t for a, b in entries]
+    g = co.SymbolicGame.from_bimatrix([vals[0:2], vals[2:4]], [vals[4:6], vals[6:8]])
+    res = co.thresholds(g, "t", over=(-2, 2), grid=41)
+    assert res.method == "exact"
+    for r in res.regimes:
+        for x in np.linspace(r.lo, r.hi, 7)[1:-1]:
+            game = g.subs(t=float(x))
+            assert regime_of(game) == r.signature, (x, r)
+    for th in res:
+        assert th.below != th.above or th.at not in (None, th.below)
+
+
+def test_bad_inputs_name_the_field():
+    with pytest.raises(InvalidParameterError, match="param"):
+        co.thresholds(chicken(), "d", over=(0, 1))
+    with pytest.raises(InvalidParameterError, match="over"):
+        co.thresholds(chicken(), "c", over=(2, 1))
+    with pytest.raises(InvalidParameterError, match="method"):
+        co.thresholds(chicken(), "c", over=(0, 1), method="guess")
+
+    def numeric_only(x):
+        return co.NormalFormGame.from_bimatrix([[x, 0.0]], [[0.0, 1.0]])
+
+    with pytest.raises(NotSupportedError, match="method"):
+        co.thresholds(numeric_only, "x", over=(0, 1), method="exact")
+
+
+def test_regime_map_finds_the_chicken_boundary():
+    a = sp.Symbol("a")
+    g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    df = co.regime_map(g, ("a", 0.5, 1.5, 3), ("c", 0.5, 2.0, 4))
+    assert set(df.columns) == {"a", "c", "regime", "description"}
+    # at a = 1 the row player stands firm for c < 1 only
+    for (_, row1), (_, row2) in itertools.pairwise(df[df.a == 1.0].iterrows()):
+        if row1.c < 1 < row2.c:
+            assert row1.regime != row2.regime
