@@ -56,7 +56,7 @@ _LAZY: dict[str, str] = {
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve", "analysis")
+_SUBPACKAGES = ("game", "solve", "analysis", "models")
 
 __all__ = [
     "__version__",
