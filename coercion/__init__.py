@@ -40,6 +40,7 @@ __version__ = "0.1.0"
 # public name -> module that defines it (imported on first attribute access)
 _LAZY: dict[str, str] = {
     "NormalFormGame": "coercion.game.normal_form",
+    "ExtensiveGame": "coercion.game.extensive",
     "SymbolicGame": "coercion.game.symbolic",
     "ParametricGame": "coercion.game.symbolic",
     "read_game": "coercion.game.io",
@@ -49,14 +50,25 @@ _LAZY: dict[str, str] = {
     "is_nash": "coercion.solve._result",
     "regret": "coercion.solve._result",
     "player_regrets": "coercion.solve._result",
+    "solve_stack": "coercion.solve.stack",
+    "StackSolution": "coercion.solve.stack",
+    "load_scenario": "coercion.scenario",
+    "Scenario": "coercion.scenario",
     "thresholds": "coercion.analysis.thresholds",
+    "sweep": "coercion.analysis.sweep",
+    "SweepResult": "coercion.analysis.sweep",
     "is_threshold": "coercion.analysis.thresholds",
     "regime_map": "coercion.analysis.thresholds",
     "ThresholdResult": "coercion.analysis.thresholds",
+    "SupplyGraph": "coercion.supply.graph",
+    "CutResult": "coercion.supply.propagation",
+    "propagate_cut": "coercion.supply.propagation",
+    "Dependence": "coercion.supply.dependence",
+    "dependence": "coercion.supply.dependence",
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve", "analysis", "models")
+_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply")
 
 __all__ = [
     "__version__",

@@ -1,5 +1,6 @@
 """Analysis: escalation thresholds, regime maps, sweeps."""
 
+from coercion.analysis.sweep import SweepResult, draw_parameters, sweep, sweep_points
 from coercion.analysis.thresholds import (
     Regime,
     Threshold,
@@ -11,6 +12,10 @@ from coercion.analysis.thresholds import (
 )
 
 __all__ = [
+    "SweepResult",
+    "draw_parameters",
+    "sweep",
+    "sweep_points",
     "Regime",
     "Threshold",
     "ThresholdResult",

@@ -1,0 +1,565 @@
+r"""Sweeps: solve a family of games over a grid or Monte Carlo draws, in chunks.
+
+A sweep evaluates a model (a :class:`~coercion.ParametricGame`, a
+:class:`~coercion.SymbolicGame` or a callable returning a game) at many
+parameter points and solves each game. The points are a Cartesian ``grid`` of
+values, or ``n`` seeded Monte Carlo ``draws`` of uncertain parameters, or both
+(every draw at every grid point).
+
+Determinism
+    All random draws are made up front, in one fixed order, from one generator
+    seeded by ``seed``; the table of points is therefore the same whatever the
+    chunk size, the number of workers or the order in which chunks finish.
+Chunks and resumption
+    The points are cut into chunks of ``chunk_size``. With ``out=DIR`` each
+    chunk is written to ``DIR/part-NNNNNN.parquet`` atomically (temporary file,
+    then rename) as soon as it is solved, beside ``DIR/sweep.json`` that
+    records the sweep. ``resume=True`` skips the chunks already written, so a
+    sweep that was killed ends, when started again, with exactly the rows of an
+    uninterrupted run.
+Distributed
+    ``scheduler=`` takes a ``dask.distributed`` scheduler address or
+    ``Client``; chunks are then solved on the cluster and written by the caller.
+
+Examples
+--------
+>>> import sympy as sp
+>>> import coercion as co
+>>> c = sp.Symbol("c")
+>>> chicken = co.SymbolicGame.from_bimatrix(
+...     [[0, -1], [1, -c]], [[0, 1], [-1, -c]],
+...     strategies=(["back down", "stand firm"], ["back down", "stand firm"]))
+>>> res = co.sweep(chicken, grid={"c": [0.5, 2.0, 4.0]}, progress=False)
+>>> res.frame.groupby("c")["n_equilibria"].first().tolist()
+[1, 3, 3]
+>>> mixed = res.frame[(res.frame.c == 4.0) & ~res.frame.pure]
+>>> float(mixed["2:stand firm"].iloc[0])
+0.25
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from coercion._io import atomic_write_bytes, atomic_write_text
+from coercion._random import as_generator
+from coercion.errors import DegenerateGameWarning, InvalidParameterError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["sweep", "SweepResult", "draw_parameters", "sweep_points"]
+
+_DISTRIBUTIONS = {
+    "uniform": 2,
+    "normal": 2,
+    "lognormal": 2,
+    "triangular": 3,
+    "loguniform": 2,
+    "beta": 2,
+}
+
+
+# ---------------------------------------------------------------- points
+def _check_dist(name: str, spec: Any) -> tuple[str, tuple[float, ...]]:
+    field_ = f"draws.{name}"
+    if not isinstance(spec, Sequence) or isinstance(spec, str) or not spec:
+        raise InvalidParameterError(
+            f"{spec!r} is not (distribution, parameters...) such as ('uniform', 0, 1)",
+            field=field_,
+        )
+    kind, *args = spec
+    if kind not in _DISTRIBUTIONS:
+        raise InvalidParameterError(
+            f"unknown distribution {kind!r}; use one of {sorted(_DISTRIBUTIONS)}",
+            field=field_,
+        )
+    if len(args) != _DISTRIBUTIONS[kind]:
+        raise InvalidParameterError(
+            f"{kind} takes {_DISTRIBUTIONS[kind]} parameters, got {args!r}",
+            field=field_,
+        )
+    try:
+        vals = tuple(float(a) for a in args)
+    except (TypeError, ValueError):
+        raise InvalidParameterError(
+            f"parameters {args!r} are not numbers", field=field_
+        ) from None
+    if not all(math.isfinite(v) for v in vals):
+        raise InvalidParameterError(f"parameters {args!r} not finite", field=field_)
+    bad = (
+        (kind in ("uniform", "loguniform") and not vals[0] < vals[1])
+        or (kind == "loguniform" and vals[0] <= 0)
+        or (kind in ("normal", "lognormal") and vals[1] < 0)
+        or (kind == "triangular" and not vals[0] <= vals[1] <= vals[2])
+        or (kind == "triangular" and vals[0] == vals[2])
+        or (kind == "beta" and not (vals[0] > 0 and vals[1] > 0))
+    )
+    if bad:
+        raise InvalidParameterError(
+            f"{kind}{vals!r} is not a valid distribution", field=field_
+        )
+    return kind, vals
+
+
+def draw_parameters(
+    draws: Mapping[str, Any], n: int, seed: Any = None
+) -> dict[str, np.ndarray]:
+    """``n`` seeded draws of each uncertain parameter, in a fixed order.
+
+    Parameters
+    ----------
+    draws : mapping
+        ``name -> (distribution, *parameters)`` with distribution one of
+        ``uniform(lo, hi)``, ``loguniform(lo, hi)``, ``normal(mean, sd)``,
+        ``lognormal(mean, sigma)`` (of the log), ``triangular(lo, mode, hi)``,
+        ``beta(a, b)``.
+    n : int
+        Number of draws.
+    seed : int or numpy.random.Generator, optional
+
+    Returns
+    -------
+    dict of name -> ndarray of shape (n,)
+
+    Raises
+    ------
+    InvalidParameterError
+        Unknown distribution, wrong parameter count, invalid parameters.
+
+    Examples
+    --------
+    >>> from coercion.analysis.sweep import draw_parameters
+    >>> d = draw_parameters({"x": ("uniform", 0, 1)}, 3, seed=0)
+    >>> d["x"].round(4).tolist()
+    [0.637, 0.2698, 0.041]
+    """
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise InvalidParameterError(f"{n!r} is not a positive int", field="n")
+    rng = as_generator(seed)
+    out: dict[str, np.ndarray] = {}
+    for name in draws:  # insertion order is part of the seed's meaning
+        kind, v = _check_dist(name, draws[name])
+        if kind == "uniform":
+            out[name] = rng.uniform(v[0], v[1], n)
+        elif kind == "loguniform":
+            out[name] = np.exp(rng.uniform(math.log(v[0]), math.log(v[1]), n))
+        elif kind == "normal":
+            out[name] = rng.normal(v[0], v[1], n)
+        elif kind == "lognormal":
+            out[name] = rng.lognormal(v[0], v[1], n)
+        elif kind == "triangular":
+            out[name] = rng.triangular(v[0], v[1], v[2], n)
+        else:
+            out[name] = rng.beta(v[0], v[1], n)
+    return out
+
+
+def sweep_points(
+    grid: Mapping[str, Sequence[float]] | None = None,
+    draws: Mapping[str, Any] | None = None,
+    *,
+    n: int | None = None,
+    seed: Any = None,
+) -> pd.DataFrame:
+    """The table of parameter points of a sweep (grid x draws), one row each.
+
+    Examples
+    --------
+    >>> from coercion.analysis.sweep import sweep_points
+    >>> sweep_points({"a": [1, 2], "b": [0.5]}).values.tolist()
+    [[1.0, 0.5], [2.0, 0.5]]
+    """
+    import pandas as pd
+
+    grid = dict(grid or {})
+    draws = dict(draws or {})
+    if not grid and not draws:
+        raise InvalidParameterError("give a grid, draws or both", field="grid")
+    overlap = sorted(set(grid) & set(draws))
+    if overlap:
+        raise InvalidParameterError(
+            f"parameters {overlap} are both on the grid and drawn", field="draws"
+        )
+    axes = []
+    for name, values in grid.items():
+        arr = np.atleast_1d(np.asarray(values, dtype=np.float64))
+        if arr.ndim != 1 or arr.size == 0:
+            raise InvalidParameterError(
+                f"{values!r} is not a non-empty list of numbers", field=f"grid.{name}"
+            )
+        if not np.all(np.isfinite(arr)):
+            raise InvalidParameterError(
+                f"{values!r} holds a non-finite value", field=f"grid.{name}"
+            )
+        axes.append(arr)
+    cols: dict[str, np.ndarray] = {}
+    if axes:
+        mesh = np.meshgrid(*axes, indexing="ij")
+        for name, m in zip(grid, mesh):
+            cols[name] = m.ravel()
+    g = len(next(iter(cols.values()))) if cols else 1
+    if draws:
+        if n is None:
+            raise InvalidParameterError("draws need n, the number of draws", field="n")
+        d = draw_parameters(draws, n, seed)
+        cols = {k: np.repeat(v, n) for k, v in cols.items()}
+        for name, vals in d.items():
+            cols[name] = np.tile(vals, g)
+        cols = {"draw": np.tile(np.arange(n), g), **cols}
+    return pd.DataFrame(cols)
+
+
+# ---------------------------------------------------------------- solving
+def _game_builder(model: Any) -> Callable[[dict[str, float]], Any]:
+    from coercion.game.symbolic import ParametricGame, SymbolicGame
+
+    if isinstance(model, SymbolicGame):
+        return lambda p: model.subs(p)
+    if isinstance(model, ParametricGame):
+        return lambda p: model.game(**p)
+    if callable(model):
+        return lambda p: model(**p)
+    raise InvalidParameterError(
+        f"{type(model).__name__} is not a SymbolicGame, ParametricGame or callable",
+        field="model",
+    )
+
+
+def _default_solver(game: Any) -> Any:
+    if game.n_players == 2:
+        from coercion.solve.enumeration import enumerate_equilibria
+
+        return enumerate_equilibria(game)
+    from coercion.solve.dispatch import solve
+
+    return solve(game)
+
+
+def _rows_for(game: Any, eqs: Any, point: int, params: dict[str, float]) -> list[dict]:
+    from coercion.analysis.thresholds import describe
+
+    sig = tuple(sorted({tuple(tuple(s) for s in e.supports) for e in eqs}))
+    regime = describe(sig)
+    rows = []
+    for k, e in enumerate(eqs):
+        row: dict[str, Any] = {"point": point, **params}
+        row.update(
+            equilibrium=k,
+            n_equilibria=len(eqs),
+            regime=regime,
+            pure=e.is_pure,
+            max_regret=float(e.max_regret),
+        )
+        for p, pl in enumerate(game.players):
+            row[f"payoff:{pl}"] = float(e.payoffs[p])
+            for s, x in zip(game.strategies[p], e.profile[p]):
+                row[f"{pl}:{s}"] = float(x)
+        rows.append(row)
+    if not rows:
+        rows.append(
+            {"point": point, **params, "equilibrium": -1, "n_equilibria": 0}
+            | {"regime": regime, "pure": False, "max_regret": float("nan")}
+        )
+    return rows
+
+
+def _run_chunk(
+    model: Any,
+    points: pd.DataFrame,
+    start: int,
+    solver: Callable[[Any], Any] | None,
+) -> pd.DataFrame:
+    """Solve the points of one chunk; rows in point order (module level: picklable)."""
+    import pandas as pd
+
+    build = _game_builder(model)
+    solve = solver or _default_solver
+    names = [c for c in points.columns if c != "draw"]
+    rows: list[dict] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        for i, rec in enumerate(points.to_dict("records")):
+            params = {k: float(rec[k]) for k in names}
+            game = build(params)
+            eqs = solve(game)
+            extra = {"draw": int(rec["draw"])} if "draw" in rec else {}
+            rows.extend(_rows_for(game, eqs, start + i, {**extra, **params}))
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- results
+@dataclass
+class SweepResult:
+    """What a sweep produced.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per (point, equilibrium): the parameters, ``equilibrium``,
+        ``n_equilibria``, ``regime`` (supports in words), ``pure``,
+        ``max_regret`` (the certificate), ``payoff:<player>`` and one
+        probability column ``<player>:<strategy>`` per strategy.
+    points : pandas.DataFrame
+        The parameter points, one row each.
+    path : Path or None
+        The output folder when written to disk.
+    chunks_run, chunks_skipped : int
+        Chunks solved in this call and chunks found already written (resume).
+    """
+
+    frame: pd.DataFrame
+    points: pd.DataFrame
+    path: Path | None = None
+    chunks_run: int = 0
+    chunks_skipped: int = 0
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def regime_shares(self) -> pd.DataFrame:
+        """Share of points in each regime (for Monte Carlo: its probability)."""
+        per_point = self.frame.drop_duplicates("point")
+        out = per_point["regime"].value_counts(normalize=True).rename("share")
+        return out.reset_index()
+
+    def __repr__(self) -> str:
+        where = f", written to {self.path}" if self.path else ""
+        return f"<SweepResult {len(self.points)} points, {len(self.frame)} rows{where}>"
+
+
+def _points_hash(points: pd.DataFrame) -> str:
+    h = hashlib.sha256()
+    h.update(json.dumps(list(points.columns)).encode())
+    for col in points.columns:
+        h.update(np.ascontiguousarray(points[col].to_numpy(np.float64)).tobytes())
+    return h.hexdigest()
+
+
+def _write_part(path: Path, df: pd.DataFrame) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buf = io.BytesIO()
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf)
+    atomic_write_bytes(path, buf.getvalue())
+
+
+def sweep(
+    model: Any,
+    grid: Mapping[str, Sequence[float]] | None = None,
+    draws: Mapping[str, Any] | None = None,
+    *,
+    n: int | None = None,
+    seed: Any = None,
+    fixed: Mapping[str, Any] | None = None,
+    chunk_size: int = 1000,
+    out: str | Path | None = None,
+    resume: bool = False,
+    scheduler: Any = None,
+    solver: Callable[[Any], Any] | None = None,
+    progress: bool = True,
+) -> SweepResult:
+    r"""Solve ``model`` at every point of a grid and/or Monte Carlo draws.
+
+    Parameters
+    ----------
+    model : SymbolicGame, ParametricGame or callable
+        The family of games; a callable receives the parameters as keywords.
+    grid : mapping, optional
+        ``name -> values``; the sweep covers their Cartesian product.
+    draws : mapping, optional
+        ``name -> (distribution, *parameters)`` (see :func:`draw_parameters`);
+        ``n`` draws are made and each is solved at every grid point.
+    n : int, optional
+        Number of draws (required with ``draws``).
+    seed : int or numpy.random.Generator, optional
+        Seed of the draws.
+    fixed : mapping, optional
+        Values of parameters held fixed (added to every point).
+    chunk_size : int
+        Points per chunk (unit of work, of writing and of resumption).
+    out : str or Path, optional
+        Folder to write ``sweep.json`` and one Parquet file per chunk.
+    resume : bool
+        Keep the chunks already in ``out`` (which must hold the same sweep).
+    scheduler : str or dask.distributed.Client, optional
+        Solve the chunks on a Dask cluster.
+    solver : callable, optional
+        ``solver(game) -> EquilibriumSet``; default: all equilibria
+        (vertex enumeration for two players, :func:`coercion.solve` otherwise).
+    progress : bool
+        Show a progress bar (tqdm; notebook-aware).
+
+    Returns
+    -------
+    SweepResult
+
+    Raises
+    ------
+    InvalidParameterError
+        Bad grid, draws, chunk size, or an ``out`` folder that holds another
+        sweep (or any sweep, without ``resume``).
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> def game(stake):
+    ...     return co.NormalFormGame.from_bimatrix(
+    ...         [[0.0, 0.0], [stake - 1.0, stake - 1.0]], [[1.0, 0.0], [1.0, 0.0]])
+    >>> res = co.sweep(game, draws={"stake": ("uniform", 0, 2)}, n=200, seed=1,
+    ...                progress=False)
+    >>> shares = res.regime_shares()
+    >>> len(shares)
+    2
+
+    Notes
+    -----
+    Rows are ordered by point and then by equilibrium, so a resumed or
+    distributed sweep gives the same table as a one-shot run.
+    """
+    if (
+        not isinstance(chunk_size, int)
+        or isinstance(chunk_size, bool)
+        or chunk_size < 1
+    ):
+        raise InvalidParameterError(
+            f"{chunk_size!r} is not a positive int", field="chunk_size"
+        )
+    points = sweep_points(grid, draws, n=n, seed=seed)
+    for name, value in dict(fixed or {}).items():
+        if name in points.columns:
+            raise InvalidParameterError(
+                f"{name!r} is both fixed and swept", field=f"fixed.{name}"
+            )
+        points[name] = float(value)
+    n_points = len(points)
+    starts = list(range(0, n_points, chunk_size))
+    folder = None if out is None else Path(out)
+    spec = {
+        "format": "coercion-sweep-1",
+        "n_points": n_points,
+        "chunk_size": chunk_size,
+        "columns": list(points.columns),
+        "points_sha256": _points_hash(points),
+    }
+    done: set[int] = set()
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        spec_path = folder / "sweep.json"
+        if spec_path.exists():
+            try:
+                old = json.loads(spec_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                old = None
+            if not resume:
+                raise InvalidParameterError(
+                    f"{str(folder)!r} already holds a sweep; pass resume=True to "
+                    "continue it or choose another folder",
+                    field="out",
+                )
+            if old != spec:
+                raise InvalidParameterError(
+                    f"{str(folder)!r} holds a different sweep (its sweep.json does "
+                    "not match these points and chunks)",
+                    field="out",
+                )
+        else:
+            atomic_write_text(spec_path, json.dumps(spec, indent=1) + "\n")
+        for k in range(len(starts)):
+            if (folder / f"part-{k:06d}.parquet").exists():
+                done.add(k)
+    todo = [k for k in range(len(starts)) if k not in done]
+
+    def chunk_points(k: int) -> pd.DataFrame:
+        s = starts[k]
+        return points.iloc[s : s + chunk_size].reset_index(drop=True)
+
+    results: dict[int, pd.DataFrame] = {}
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(starts), initial=len(done), unit="chunk", desc="sweep")
+
+    def finish(k: int, df: pd.DataFrame) -> None:
+        if folder is not None:
+            _write_part(folder / f"part-{k:06d}.parquet", df)
+        else:
+            results[k] = df
+        if bar is not None:
+            bar.update(1)
+
+    try:
+        if scheduler is None:
+            for k in todo:
+                finish(k, _run_chunk(model, chunk_points(k), starts[k], solver))
+        else:
+            _run_distributed(
+                scheduler, model, todo, chunk_points, starts, solver, finish
+            )
+    finally:
+        if bar is not None:
+            bar.close()
+
+    import pandas as pd
+
+    if folder is not None:
+        frames = [
+            pd.read_parquet(folder / f"part-{k:06d}.parquet")
+            for k in range(len(starts))
+        ]
+    else:
+        frames = [results[k] for k in range(len(starts))]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return SweepResult(
+        frame=frame,
+        points=points,
+        path=folder,
+        chunks_run=len(todo),
+        chunks_skipped=len(done),
+        info={
+            "chunk_size": chunk_size,
+            "seed": seed if isinstance(seed, int) else None,
+        },
+    )
+
+
+def _run_distributed(
+    scheduler: Any,
+    model: Any,
+    todo: list[int],
+    chunk_points: Callable[[int], pd.DataFrame],
+    starts: list[int],
+    solver: Any,
+    finish: Callable[[int, pd.DataFrame], None],
+) -> None:
+    try:
+        from dask.distributed import Client, as_completed
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise InvalidParameterError(
+            "scheduler= needs dask.distributed: pip install 'coercion[dask]'",
+            field="scheduler",
+        ) from exc
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler) if own else scheduler
+    try:
+        futures = {
+            client.submit(
+                _run_chunk, model, chunk_points(k), starts[k], solver, pure=False
+            ): k
+            for k in todo
+        }
+        for fut in as_completed(list(futures)):
+            finish(futures[fut], fut.result())
+    finally:
+        if own:
+            client.close()

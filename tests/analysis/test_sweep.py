@@ -1,0 +1,121 @@
+"""Sweeps: deterministic whatever the chunking or workers; resumable; distributed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import sympy as sp
+
+import coercion as co
+from coercion.analysis.sweep import draw_parameters, sweep_points
+from coercion.errors import InvalidParameterError
+
+c, a = sp.symbols("c a")
+CHICKEN = co.SymbolicGame.from_bimatrix(
+    [[0, -1], [a, -c]],
+    [[0, 1], [-1, -c]],
+    strategies=(["back down", "stand firm"], ["back down", "stand firm"]),
+)
+DRAWS = {"c": ("uniform", 0.2, 5.0), "a": ("triangular", 0.5, 1.0, 2.0)}
+
+
+def run(**kw):
+    return co.sweep(CHICKEN, draws=DRAWS, n=60, seed=7, progress=False, **kw)
+
+
+def test_same_seed_same_rows_whatever_the_chunking():
+    base = run(chunk_size=1000).frame
+    for size in (1, 7, 60):
+        pd.testing.assert_frame_equal(run(chunk_size=size).frame, base)
+
+
+def test_different_seed_different_points():
+    assert not run().points.equals(
+        co.sweep(CHICKEN, draws=DRAWS, n=60, seed=8, progress=False).points
+    )
+
+
+def test_every_row_is_certified_and_matches_the_closed_form():
+    res = co.sweep(CHICKEN, grid={"c": [2.0, 4.0, 8.0]}, fixed={"a": 1}, progress=False)
+    df = res.frame
+    assert (df.max_regret <= 1e-9).all()
+    mixed = df[~df.pure]
+    # the target stands firm with probability a / c in the mixed equilibrium
+    assert mixed["2:stand firm"].round(12).tolist() == [0.5, 0.25, 0.125]
+
+
+def test_resume_after_interruption_gives_the_uninterrupted_rows(tmp_path):
+    full = run(chunk_size=10).frame
+    calls = {"n": 0}
+
+    def flaky(game):
+        from coercion.solve.enumeration import enumerate_equilibria
+
+        calls["n"] += 1
+        if calls["n"] > 25:
+            raise KeyboardInterrupt  # the sweep is killed mid-way
+        return enumerate_equilibria(game)
+
+    with pytest.raises(KeyboardInterrupt):
+        run(chunk_size=10, out=tmp_path, solver=flaky)
+    written = sorted(p.name for p in tmp_path.glob("part-*.parquet"))
+    assert written == ["part-000000.parquet", "part-000001.parquet"]
+    assert not list(tmp_path.glob(".*tmp"))  # no partial file left behind
+    res = run(chunk_size=10, out=tmp_path, resume=True)
+    assert (res.chunks_skipped, res.chunks_run) == (2, 4)
+    pd.testing.assert_frame_equal(res.frame, full)
+
+
+def test_out_folder_guards(tmp_path):
+    run(chunk_size=30, out=tmp_path)
+    with pytest.raises(InvalidParameterError, match="resume=True"):
+        run(chunk_size=30, out=tmp_path)
+    with pytest.raises(InvalidParameterError, match="different sweep"):
+        run(chunk_size=20, out=tmp_path, resume=True)
+
+
+def test_dask_local_cluster_gives_the_same_rows():
+    distributed = pytest.importorskip("dask.distributed")
+    base = run(chunk_size=15).frame
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        res = run(chunk_size=15, scheduler=client)
+    pd.testing.assert_frame_equal(res.frame, base)
+
+
+def test_points_grid_times_draws():
+    pts = sweep_points({"a": [1, 2]}, {"c": ("normal", 0, 1)}, n=3, seed=0)
+    assert list(pts.columns) == ["draw", "a", "c"]
+    assert len(pts) == 6
+    # the draws are the same at every grid point
+    assert pts.c[:3].tolist() == pts.c[3:].tolist()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({}, "grid"),
+        ({"draws": {"c": ("uniform", 1, 0)}, "n": 3}, "draws.c"),
+        ({"draws": {"c": ("cauchy", 0, 1)}, "n": 3}, "draws.c"),
+        ({"draws": {"c": ("uniform", 0, 1)}}, "n"),
+        ({"grid": {"c": []}}, "grid.c"),
+        ({"grid": {"c": [float("nan")]}}, "grid.c"),
+        ({"grid": {"c": [1.0]}, "draws": {"c": ("uniform", 0, 1)}, "n": 2}, "draws"),
+        ({"grid": {"c": [1.0]}, "chunk_size": 0}, "chunk_size"),
+    ],
+)
+def test_bad_sweeps_name_the_field(kwargs, field):
+    with pytest.raises(InvalidParameterError) as info:
+        co.sweep(CHICKEN, fixed={"a": 1}, progress=False, **kwargs)
+    assert info.value.field == field
+
+
+def test_draws_are_reproducible():
+    assert (
+        draw_parameters(DRAWS, 5, seed=3)["a"].tolist()
+        == draw_parameters(DRAWS, 5, seed=3)["a"].tolist()
+    )
