@@ -43,6 +43,7 @@ __all__ = [
     "Equilibrium",
     "EquilibriumSet",
     "Component",
+    "Continuum",
     "regret",
     "player_regrets",
     "is_nash",
@@ -257,8 +258,68 @@ def make_equilibrium(
 
 
 @dataclass(frozen=True)
+class Continuum:
+    r"""A one-parameter arc of equilibria of an n-player game.
+
+    Along the arc every player plays the strategies of ``support`` and the
+    profile is a rational function of one probability ``t`` (the
+    ``parameter``: that player's probability of that strategy) on the
+    interval from ``interval[0]`` to ``interval[1]``; ``closed`` says which
+    ends belong to the arc (an open end is a limit profile, itself an
+    equilibrium with a smaller support, listed in the set).
+
+    Attributes
+    ----------
+    support : tuple of tuple of str
+        The strategies each player uses along the arc.
+    parameter : (str, str)
+        ``(player, strategy)`` whose probability parametrises the arc.
+    interval : (number, number)
+        Ends of the parameter interval (Fractions when rational, else floats).
+    closed : (bool, bool)
+        Whether each end belongs to the arc.
+    parametrization : tuple of tuple of sympy expressions
+        Each player's probability vector as a function of the sympy symbol
+        ``t`` (zeros off the support).
+    """
+
+    support: tuple[tuple[str, ...], ...]
+    parameter: tuple[str, str]
+    interval: tuple[Any, Any]
+    closed: tuple[bool, bool]
+    parametrization: tuple[tuple[Any, ...], ...] = field(repr=False)
+
+    def profile_at(self, t: Any) -> tuple[tuple[Any, ...], ...]:
+        """The profile at parameter value ``t`` (exact when ``t`` is a Fraction).
+
+        Raises
+        ------
+        InvalidParameterError
+            If ``t`` lies outside :attr:`interval`.
+        """
+        lo, hi = self.interval
+        if not (lo <= t <= hi):
+            raise InvalidParameterError(
+                f"{t!r} lies outside the arc's interval [{lo}, {hi}]", field="t"
+            )
+        import sympy as sp
+
+        sym = sp.Symbol("t")
+        exact = isinstance(t, Fraction | int) and not isinstance(t, bool)
+        val = sp.Rational(t.numerator, t.denominator) if exact else sp.Float(t, 30)
+        out = []
+        for player in self.parametrization:
+            vec = []
+            for e in player:
+                v = sp.sympify(e).subs(sym, val)
+                vec.append(Fraction(int(v.p), int(v.q)) if exact else float(v))
+            out.append(tuple(vec))
+        return tuple(out)
+
+
+@dataclass(frozen=True)
 class Component:
-    """A connected set of equilibria of a degenerate two-player game.
+    """A connected set of equilibria (of a degenerate game).
 
     Attributes
     ----------
@@ -268,15 +329,20 @@ class Component:
         Its maximal Nash subsets: sets of extreme equilibria whose convex hull
         consists of equilibria (products of a face of each player's polytope).
         The component is their union.
+    continua : tuple of Continuum
+        For n-player games solved by support enumeration: the arcs of
+        equilibria the component consists of (empty for isolated equilibria
+        and for two-player components, which ``nash_subsets`` describe).
     """
 
     extreme: tuple[int, ...]
     nash_subsets: tuple[tuple[int, ...], ...]
+    continua: tuple[Continuum, ...] = field(default=(), repr=False)
 
     @property
     def is_continuum(self) -> bool:
         """True when the component holds more than one equilibrium."""
-        return len(self.extreme) > 1
+        return len(self.extreme) > 1 or bool(self.continua)
 
 
 class EquilibriumSet(Sequence[Equilibrium]):

@@ -1,0 +1,540 @@
+r"""Real solutions of polynomial systems over the rationals (private helper).
+
+Used by :mod:`coercion.solve.support` to solve the indifference systems of
+support enumeration exactly. Everything here is exact: Gröbner bases over
+:math:`\mathbb{Q}` (sympy), factorisation over :math:`\mathbb{Q}`, and sign
+tests at algebraic numbers by reduction modulo the minimal polynomial plus a
+rigorous bound on the evaluation error at a rational approximation.
+
+A zero-dimensional solution set is returned as :class:`RealPoint` objects: each
+point is ``x = h(alpha)`` for a polynomial vector ``h`` with rational
+coefficients and a real root ``alpha`` of an irreducible polynomial ``f`` (the
+shape lemma; a random-free separating linear form and the radical are used when
+the lex basis is not in shape position). A one-dimensional set whose generic
+fibre is rational in one coordinate is returned as :class:`RationalCurve`
+objects plus the points over its special parameter values.
+
+References
+----------
+Cox, Little and O'Shea (2015). *Ideals, Varieties, and Algorithms*, 4th ed.,
+Springer: Ch. 3 (elimination and extension theorems), Ch. 5 §3 (finiteness).
+Gianni and Mora (1989); Kalkbrener (1997), "On the stability of Gröbner bases
+under specializations", J. Symbolic Comput. 24: 51-58.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sympy as sp
+
+from coercion.errors import SolverError
+
+__all__ = [
+    "Arc",
+    "RationalCurve",
+    "RealPoint",
+    "Solutions",
+    "curve_pieces",
+    "real_solutions",
+    "sign_at",
+]
+
+_Z = sp.Symbol("z")
+_DIGITS = 60
+
+
+def _frac(r: Any) -> Fraction:
+    r = sp.Rational(r)
+    return Fraction(int(r.p), int(r.q))
+
+
+def _upoly(expr: Any, z: sp.Symbol) -> sp.Poly:
+    return sp.Poly(expr, z, domain="QQ")
+
+
+def _irreducible_factors(poly: sp.Poly) -> list[sp.Poly]:
+    out = []
+    for fac, _mult in poly.factor_list()[1]:
+        if fac.degree() >= 1:
+            out.append(sp.Poly(fac.monic(), poly.gens[0], domain="QQ"))
+    return out
+
+
+def _real_roots(f: sp.Poly) -> list[Any]:
+    """Real roots of the irreducible ``f``: Rationals or CRootOf objects."""
+    if f.degree() == 1:
+        c1, c0 = f.all_coeffs()
+        return [sp.Rational(-c0, c1)]
+    return list(f.real_roots(radicals=False))
+
+
+def _rational_approx(alpha: Any, digits: int) -> tuple[Fraction, Fraction]:
+    """A rational ``rho`` and a bound ``dx`` with ``|alpha - rho| <= dx``."""
+    if isinstance(alpha, sp.Rational):
+        return _frac(alpha), Fraction(0)
+    dx = sp.Rational(1, 10**digits)
+    rho = alpha.eval_rational(dx=dx, n=digits)
+    return _frac(rho), _frac(dx)
+
+
+def sign_at(r: sp.Poly, f: sp.Poly, alpha: Any) -> int:
+    """Exact sign of the univariate ``r`` at the root ``alpha`` of irreducible ``f``."""
+    r = r.rem(f)
+    if r.is_zero:
+        return 0
+    coeffs = [_frac(c) for c in r.all_coeffs()]
+    digits = 30
+    while True:
+        rho, dx = _rational_approx(alpha, digits)
+        val = Fraction(0)
+        for c in coeffs:
+            val = val * rho + c
+        if dx == 0:
+            return (val > 0) - (val < 0)
+        # |r(alpha) - r(rho)| <= dx * sum_k k |c_k| (|rho| + dx)^(k-1)
+        deg = len(coeffs) - 1
+        radius = abs(rho) + dx
+        bound = sum(
+            (deg - i) * abs(c) * radius ** (deg - i - 1)
+            for i, c in enumerate(coeffs[:-1])
+        )
+        if abs(val) > bound * dx:
+            return (val > 0) - (val < 0)
+        digits *= 2
+        if digits > 4000:  # pragma: no cover - r(alpha) != 0 guarantees exit
+            raise SolverError(f"cannot decide the sign of {r} at {alpha}", field="r")
+
+
+def _numeric(alpha: Any) -> sp.Float:
+    if isinstance(alpha, sp.Rational):
+        return sp.Float(alpha, _DIGITS)
+    return alpha.evalf(_DIGITS)
+
+
+@dataclass(frozen=True)
+class RealPoint:
+    """A real solution ``x_i = coords[i](alpha)`` with ``minpoly(alpha) = 0``."""
+
+    minpoly: sp.Poly
+    root: Any
+    coords: tuple[sp.Poly, ...]
+
+    @property
+    def is_rational(self) -> bool:
+        return self.minpoly.degree() == 1
+
+    def exact_values(self) -> tuple[Fraction, ...]:
+        a = self.root
+        return tuple(_frac(h.eval(a)) for h in self.coords)
+
+    def numeric_values(self) -> tuple[sp.Float, ...]:
+        a = _numeric(self.root)
+        return tuple(sp.Float(h.eval(a), _DIGITS) for h in self.coords)
+
+    def closed_form(self) -> tuple[sp.Expr, ...]:
+        """Coordinates as sympy numbers (radicals where sympy finds them)."""
+        a = self.root
+        if not isinstance(a, sp.Rational) and self.minpoly.degree() <= 4:
+            approx = complex(a.evalf(30))
+            for cand in sp.roots(self.minpoly, multiple=True):
+                if abs(complex(cand.evalf(30)) - approx) < 1e-20:
+                    a = cand
+                    break
+        return tuple(
+            sp.radsimp(sp.expand(h.as_expr().subs(_Z, a))) for h in self.coords
+        )
+
+    def sign(self, poly: sp.Poly, xs: Sequence[sp.Symbol]) -> int:
+        """Exact sign of the polynomial ``poly`` (in ``xs``) at this point."""
+        if self.is_rational:
+            vals = {
+                x: sp.Rational(v.numerator, v.denominator)
+                for x, v in zip(xs, self.exact_values())
+            }
+            v = poly.as_expr().subs(vals)
+            return int(sp.sign(v))
+        sub = poly.as_expr().subs({x: h.as_expr() for x, h in zip(xs, self.coords)})
+        return sign_at(_upoly(sub, _Z), self.minpoly, self.root)
+
+    def key(self) -> tuple[float, ...]:
+        return tuple(float(v) for v in self.numeric_values())
+
+
+@dataclass(frozen=True)
+class RationalCurve:
+    """A curve ``x = coords(t)`` with ``x[param] = t``, rational in ``t``."""
+
+    param: int
+    t: sp.Symbol
+    coords: tuple[sp.Expr, ...]
+
+    def point_at(self, alpha: Any, f: sp.Poly) -> RealPoint:
+        """The curve's point over the root ``alpha`` of irreducible ``f(t)``."""
+        fz = _upoly(f.as_expr().subs(self.t, _Z), _Z)
+        hs = []
+        for c in self.coords:
+            num, den = sp.fraction(sp.cancel(c))
+            n = _upoly(num.subs(self.t, _Z), _Z)
+            d = _upoly(den.subs(self.t, _Z), _Z)
+            if d.rem(fz).is_zero:
+                raise SolverError("curve has a pole at its endpoint", field="curve")
+            if fz.degree() == 1:
+                hs.append(_upoly(n.eval(alpha) / d.eval(alpha), _Z))
+            else:
+                inv = _upoly(sp.invert(d.as_expr(), fz.as_expr(), _Z), _Z)
+                hs.append((n * inv).rem(fz))
+        return RealPoint(fz, alpha, tuple(hs))
+
+    def rational_function(
+        self, poly: sp.Poly, xs: Sequence[sp.Symbol]
+    ) -> tuple[sp.Poly, sp.Poly]:
+        """``poly`` along the curve as a reduced fraction ``N(t) / D(t)``."""
+        expr = poly.as_expr().subs(dict(zip(xs, self.coords)))
+        num, den = sp.fraction(sp.cancel(sp.together(expr)))
+        return _upoly(num, self.t), _upoly(den, self.t)
+
+
+@dataclass
+class Solutions:
+    """Real solutions of a system: isolated points, rational curves, leftovers."""
+
+    points: list[RealPoint] = field(default_factory=list)
+    curves: list[RationalCurve] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)
+
+    def extend(self, other: Solutions) -> None:
+        self.points.extend(other.points)
+        self.curves.extend(other.curves)
+        self.unresolved.extend(other.unresolved)
+
+
+def _gb(polys: Sequence[Any], gens: Sequence[sp.Symbol], **kw: Any) -> sp.GroebnerBasis:
+    return sp.groebner(list(polys), *gens, order="lex", **kw)
+
+
+def _is_one(G: sp.GroebnerBasis) -> bool:
+    return len(G.exprs) == 1 and G.exprs[0].is_number and G.exprs[0] != 0
+
+
+def _shape(
+    G: sp.GroebnerBasis, xs: Sequence[sp.Symbol], z: sp.Symbol
+) -> list[sp.Poly] | None:
+    """``[h_x for x in xs]`` when ``G`` is ``{x - h_x(z)} + {f(z)}``, else None."""
+    hs: dict[sp.Symbol, sp.Poly] = {}
+    for g in G.exprs:
+        syms = g.free_symbols - {z}
+        if not syms:
+            continue
+        if len(syms) != 1:
+            return None
+        (x,) = syms
+        p = sp.Poly(g, x)
+        if p.degree() != 1:
+            return None
+        a, b = p.all_coeffs()
+        if not a.is_number:
+            return None
+        hs[x] = _upoly(-b / a, z)
+    out = []
+    for x in xs:
+        if x == z:
+            out.append(_upoly(z, z))
+        elif x in hs:
+            out.append(hs[x])
+        else:
+            return None
+    return out
+
+
+def _eliminant(polys: Sequence[Any], xs: Sequence[sp.Symbol], x: sp.Symbol) -> sp.Poly:
+    order = [y for y in xs if y != x] + [x]
+    G = _gb(polys, order)
+    for g in G.exprs:
+        if g.free_symbols <= {x}:
+            return _upoly(g, x)
+    raise SolverError("zero-dimensional ideal without an eliminant", field="system")
+
+
+def _points_from_family(
+    f: sp.Poly, hs: Sequence[sp.Poly], z: sp.Symbol
+) -> list[RealPoint]:
+    fz = _upoly(f.as_expr().subs(z, _Z), _Z)
+    hz = tuple(_upoly(h.as_expr().subs(z, _Z), _Z).rem(fz) for h in hs)
+    return [RealPoint(fz, a, hz) for a in _real_roots(fz)]
+
+
+def _zero_dim(G: sp.GroebnerBasis, xs: Sequence[sp.Symbol]) -> list[RealPoint]:
+    z = xs[-1]
+    elim = [g for g in G.exprs if g.free_symbols <= {z}]
+    if not elim:
+        raise SolverError("zero-dimensional basis without an eliminant", field="system")
+    out: list[RealPoint] = []
+    for f in _irreducible_factors(_upoly(elim[-1], z)):
+        if not _real_roots(f):
+            continue
+        Gf = _gb([*G.exprs, f.as_expr()], xs)
+        hs = _shape(Gf, xs, z)
+        if hs is not None:
+            out.extend(_points_from_family(f, hs, z))
+        else:
+            out.extend(_separated(list(Gf.exprs), xs))
+    return out
+
+
+def _separated(polys: list[Any], xs: Sequence[sp.Symbol]) -> list[RealPoint]:
+    """Points of a zero-dimensional ideal not in shape position.
+
+    Replaces the ideal by its radical (adding the square-free part of every
+    variable's eliminant, Seidenberg's lemma) and adds a separating linear form
+    ``w = sum c_i x_i``; a deterministic sequence of weights is tried.
+    """
+    rad = list(polys)
+    for x in xs:
+        e = _eliminant(rad, xs, x)
+        rad.append(e.sqf_part().as_expr())
+    w = sp.Dummy("w")
+    for trial in range(1, 12):
+        weights = [(trial * (i + 1)) ** 2 % 97 + i + 1 for i in range(len(xs))]
+        lin = w - sum(c * x for c, x in zip(weights, xs))
+        G = _gb([*rad, lin], [*xs, w])
+        elim = [g for g in G.exprs if g.free_symbols <= {w}]
+        if not elim:
+            continue
+        pts: list[RealPoint] = []
+        ok = True
+        for f in _irreducible_factors(_upoly(elim[-1], w)):
+            Gf = _gb([*G.exprs, f.as_expr()], [*xs, w])
+            hs = _shape(Gf, [*xs, w], w)
+            if hs is None:
+                ok = False
+                break
+            pts.extend(_points_from_family(f, hs[:-1], w))
+        if ok:
+            return pts
+    raise SolverError(
+        "no separating linear form found for a zero-dimensional system", field="system"
+    )
+
+
+def _rational_branches(
+    polys: Sequence[Any], others: Sequence[sp.Symbol], t: sp.Symbol
+) -> tuple[list[tuple[sp.Expr, ...]], bool]:
+    """Generic solutions over Q(t) when each is rational in t.
+
+    Returns ``(branches, resolved)``: each branch gives every ``other`` variable
+    as a rational function of ``t``.
+    """
+    K = sp.QQ.frac_field(t)
+    G = _gb(polys, others, domain=K)
+    if _is_one(G):
+        return [], True
+    if not G.is_zero_dimensional:
+        return [], False
+    last = others[-1]
+    elim = [g for g in G.exprs if g.free_symbols <= {last, t}]
+    num = sp.fraction(sp.together(elim[-1]))[0]
+    branches: list[tuple[sp.Expr, ...]] = []
+    for fac, _m in sp.factor_list(sp.Poly(num, last, t, domain="QQ"))[1]:
+        if fac.degree(last) == 0:
+            continue
+        if fac.degree(last) != 1:
+            return branches, False
+        Gb = _gb([*G.exprs, fac.as_expr()], others, domain=K)
+        if _is_one(Gb):
+            continue
+        vals: dict[sp.Symbol, sp.Expr] = {}
+        for g in Gb.exprs:
+            syms = g.free_symbols - {t}
+            if len(syms) != 1:
+                return branches, False
+            (x,) = syms
+            p = sp.Poly(g, x)
+            if p.degree() != 1:
+                return branches, False
+            a, b = p.all_coeffs()
+            vals[x] = sp.cancel(-b / a)
+        if set(vals) != set(others):
+            return branches, False
+        branches.append(tuple(vals[x] for x in others))
+    return branches, True
+
+
+def real_solutions(
+    polys: Sequence[Any], xs: Sequence[sp.Symbol], depth: int = 0
+) -> Solutions:
+    """All real solutions of ``polys = 0`` in the variables ``xs``.
+
+    Isolated solutions come as points, one-dimensional families rational in one
+    coordinate as curves (plus the points over their special parameter values);
+    anything else is described in ``unresolved``.
+    """
+    sols = Solutions()
+    polys = [sp.expand(p) for p in polys if sp.expand(p) != 0]
+    if not xs:
+        if all(p == 0 for p in polys):
+            sols.points.append(RealPoint(_upoly(_Z, _Z), sp.Rational(0), ()))
+        return sols
+    if not polys:
+        if len(xs) == 1:
+            sols.curves.append(RationalCurve(0, xs[0], (xs[0],)))
+        else:
+            sols.unresolved.append(f"{len(xs)}-dimensional solution set")
+        return sols
+    G = _gb(polys, xs)
+    if _is_one(G):
+        return sols
+    if G.is_zero_dimensional:
+        sols.points.extend(_zero_dim(G, xs))
+        return sols
+    if depth > len(xs):
+        sols.unresolved.append("positive-dimensional solution set")
+        return sols
+    for t in reversed(list(xs)):
+        others = [x for x in xs if x != t]
+        Gt = _gb(list(G.exprs), [*others, t])
+        if any(g.free_symbols <= {t} for g in Gt.exprs):
+            continue  # t is not free on this set
+        branches, resolved = _rational_branches(list(G.exprs), others, t)
+        if not resolved:
+            continue
+        i = list(xs).index(t)
+        for br in branches:
+            coords = list(br)
+            coords.insert(i, t)
+            sols.curves.append(RationalCurve(i, t, tuple(coords)))
+        special = sp.Integer(1)
+        for g in Gt.exprs:
+            special *= sp.Poly(g, *others).LC()
+        for br in branches:
+            for c in br:
+                special *= sp.fraction(sp.cancel(c))[1]
+        special = sp.expand(special)
+        if special.free_symbols:
+            for m in _irreducible_factors(_upoly(special, t)):
+                if not _real_roots(m):
+                    continue
+                sols.extend(real_solutions([*G.exprs, m.as_expr()], xs, depth + 1))
+        return sols
+    sols.unresolved.append("positive-dimensional solution set")
+    return sols
+
+
+@dataclass(frozen=True)
+class Arc:
+    """A feasible open or closed parameter interval of a curve, with its ends.
+
+    ``lo`` and ``hi`` are ``(minimal polynomial in t, root)`` pairs (or None for
+    an unbounded end); ``lo_point`` / ``hi_point`` the curve's limit points there.
+    """
+
+    curve: RationalCurve
+    lo: tuple[sp.Poly, Any] | None
+    hi: tuple[sp.Poly, Any] | None
+    lo_closed: bool
+    hi_closed: bool
+    lo_point: RealPoint | None
+    hi_point: RealPoint | None
+
+
+def _between(a: Any, b: Any) -> Fraction:
+    """A rational strictly between the real algebraic numbers ``a < b``."""
+    digits = 30
+    while True:
+        ra, da = _rational_approx(a, digits)
+        rb, db = _rational_approx(b, digits)
+        if ra + da < rb - db:
+            return (ra + da + rb - db) / 2
+        digits *= 2
+
+
+def curve_pieces(
+    curve: RationalCurve,
+    xs: Sequence[sp.Symbol],
+    positive: Sequence[sp.Poly],
+    nonnegative: Sequence[sp.Poly],
+) -> tuple[list[Arc], list[RealPoint]]:
+    """Where on ``curve`` are all ``positive > 0`` and all ``nonnegative >= 0``?
+
+    Returns the maximal feasible arcs (each a connected parameter interval,
+    possibly with open ends) and the isolated feasible points of the curve.
+    The sign of each constraint along the curve is a rational function of the
+    parameter; it can change only at real roots of its numerator or
+    denominator, so testing one rational point of each open interval between
+    consecutive such roots, and each root exactly, decides feasibility.
+    """
+    t = curve.t
+    cons = [(curve.rational_function(p, xs), True) for p in positive]
+    cons += [(curve.rational_function(p, xs), False) for p in nonnegative]
+    crit: dict[tuple[Any, int], tuple[sp.Poly, Any]] = {}
+    for (num, den), _strict in cons:
+        for part in (num, den):
+            if part.degree() < 1:
+                continue
+            for f in _irreducible_factors(part):
+                for k, a in enumerate(_real_roots(f)):
+                    crit[(f.as_expr(), k)] = (f, a)
+    points = sorted(crit.values(), key=lambda fa: _numeric(fa[1]))
+
+    def feasible_rational(s: Fraction) -> bool:
+        sv = sp.Rational(s.numerator, s.denominator)
+        for (num, den), strict in cons:
+            v = num.eval(sv) / den.eval(sv)
+            if v < 0 or (strict and v == 0):
+                return False
+        return True
+
+    def feasible_root(f: sp.Poly, a: Any) -> bool:
+        fz = _upoly(f.as_expr().subs(t, _Z), _Z)
+        for (num, den), strict in cons:
+            sd = sign_at(_upoly(den.as_expr().subs(t, _Z), _Z), fz, a)
+            if sd == 0:
+                return False
+            sn = sign_at(_upoly(num.as_expr().subs(t, _Z), _Z), fz, a)
+            if sn * sd < 0 or (strict and sn == 0):
+                return False
+        return True
+
+    # elements: interval 0, point 0, interval 1, ..., point k-1, interval k
+    flags: list[bool] = []
+    for k in range(len(points) + 1):
+        if not points:
+            sample = Fraction(1, 2)
+        elif k == 0:
+            sample = _rational_approx(points[0][1], 30)[0] - 1
+        elif k == len(points):
+            sample = _rational_approx(points[-1][1], 30)[0] + 1
+        else:
+            sample = _between(points[k - 1][1], points[k][1])
+        flags.append(feasible_rational(sample))
+        if k < len(points):
+            flags.append(feasible_root(*points[k]))
+    arcs: list[Arc] = []
+    isolated: list[RealPoint] = []
+    k = 0
+    while k < len(flags):
+        if not flags[k]:
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(flags) and flags[j + 1]:
+            j += 1
+        if k == j and k % 2 == 1:
+            f, a = points[k // 2]
+            isolated.append(curve.point_at(a, f))
+        else:
+            lo = None if k == 0 else points[(k - 1) // 2]
+            lo_closed = k % 2 == 1
+            hi_closed = j % 2 == 1
+            if hi_closed:
+                hi = points[(j - 1) // 2]
+            else:
+                hi = None if j // 2 == len(points) else points[j // 2]
+            lo_pt = None if lo is None else curve.point_at(lo[1], lo[0])
+            hi_pt = None if hi is None else curve.point_at(hi[1], hi[0])
+            arcs.append(Arc(curve, lo, hi, lo_closed, hi_closed, lo_pt, hi_pt))
+        k = j + 1
+    return arcs, isolated
