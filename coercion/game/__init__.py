@@ -1,5 +1,6 @@
 """Game representations: strategic games, extensive games and Gambit files."""
 
+from coercion.game.extensive import ExtensiveGame
 from coercion.game.normal_form import MixedProfile, NormalFormGame
 
-__all__ = ["NormalFormGame", "MixedProfile"]
+__all__ = ["NormalFormGame", "MixedProfile", "ExtensiveGame"]
