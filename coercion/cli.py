@@ -85,7 +85,15 @@ def _read(file: str) -> Any:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from coercion.game.normal_form import NormalFormGame
+
     game = _read(args.file)
+    if isinstance(game, NormalFormGame):
+        # a tree's to_text() shows its title and comment itself
+        if game.title:
+            print(game.title)
+        if game.comment:
+            print("comment: " + " ".join(game.comment.split()))
     print(game.to_text())
     return 0
 
@@ -94,7 +102,12 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     from coercion.game.io import write_game
 
     game = _read(args.input)
-    write_game(game, args.output)
+    args.where = args.output  # errors from here on concern the output file
+    try:
+        write_game(game, args.output)
+    except OSError as exc:
+        # name the file asked for, not the temporary file beside it
+        raise OSError(exc.errno, exc.strerror, args.output) from exc
     return 0
 
 
@@ -139,7 +152,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ParseError as exc:
         return _fail(str(exc))
     except CoercionError as exc:
-        name = getattr(args, "file", None) or getattr(args, "input", None)
+        name = (
+            getattr(args, "where", None)
+            or getattr(args, "file", None)
+            or getattr(args, "input", None)
+        )
         prefix = f"{name}: " if name and name not in str(exc) else ""
         return _fail(f"{prefix}{exc}")
     except FileNotFoundError as exc:
