@@ -10,9 +10,12 @@ from coercion.analysis.thresholds import (
     regime_of,
     thresholds,
 )
+from coercion.analysis.tracking import TrackResult, track
 
 __all__ = [
     "SweepResult",
+    "TrackResult",
+    "track",
     "draw_parameters",
     "sweep",
     "sweep_points",

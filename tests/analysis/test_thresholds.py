@@ -116,3 +116,18 @@ def test_regime_map_finds_the_chicken_boundary():
     for (_, row1), (_, row2) in itertools.pairwise(df[df.a == 1.0].iterrows()):
         if row1.c < 1 < row2.c:
             assert row1.regime != row2.regime
+
+
+def test_tracking_follows_the_mixed_branch_and_keeps_certificates():
+    tr = co.track(chicken(), "c", np.linspace(0.5, 4.0, 36))
+    assert (tr.frame.max_regret <= 1e-9).all()
+    # the dominant-strategy equilibrium continues as the mixed one: P(firm) = 1/c
+    b0 = tr.branch(0)
+    above = b0[b0.c > 1]
+    assert np.allclose(above["2:stand firm"], 1 / above.c)
+    assert tr.n_branches == 3
+
+
+def test_tracking_rejects_unsorted_values():
+    with pytest.raises(InvalidParameterError, match="values"):
+        co.track(chicken(), "c", [2.0, 1.0])
