@@ -264,5 +264,5 @@ class TokenStream:
             raise self.error(tok, f"{tok.describe()} is not a valid {what}", bounds)
         value = int(tok.text)
         if value < minimum or (maximum is not None and value > maximum):
-            raise self.error(tok, f"{what} {value} is out of range", bounds)
+            raise self.error(tok, f"{what} is {value}, out of range", bounds)
         return value

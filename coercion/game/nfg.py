@@ -168,7 +168,8 @@ def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
         n_profiles = math.prod(shape)
         raise s.error(
             end,
-            f"found {end.describe()} after the table of {n_profiles} profiles",
+            f"found {end.describe()} after the table of "
+            f"{_count(n_profiles, 'profile')}",
             "end of file",
         )
 
@@ -242,8 +243,8 @@ def _read_strategies(s: TokenStream, players: list[str]) -> list[list[str]]:
             extra = " (more strategy lists than players)" if tok.kind == "{" else ""
             raise s.error(
                 tok,
-                f"found {tok.describe()} after the strategies of the {n} "
-                f"players{extra}",
+                f"found {tok.describe()} after the strategies of "
+                f"{_count(n, 'player')}{extra}",
                 "'}' closing the strategies",
             )
         return strategies
@@ -262,11 +263,15 @@ def _read_strategies(s: TokenStream, players: list[str]) -> list[list[str]]:
         extra = " (more strategy counts than players)" if tok.kind == "word" else ""
         raise s.error(
             tok,
-            f"found {tok.describe()} after the strategy counts of the {n} "
-            f"players{extra}",
+            f"found {tok.describe()} after the strategy counts of "
+            f"{_count(n, 'player')}{extra}",
             "'}' closing the strategy counts",
         )
     return strategies
+
+
+def _count(k: int, noun: str) -> str:
+    return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
 
 
 def _profile_text(k: int, strategies: list[list[str]]) -> str:
@@ -318,7 +323,8 @@ def _read_outcome_body(
             if tok.kind == "}":
                 raise s.error(
                     tok,
-                    f"outcome {number} has {p} payoffs for {n} players",
+                    f"outcome {number} has {_count(p, 'payoff')} for "
+                    f"{_count(n, 'player')}",
                     f"a numerical payoff for player {players[p]!r}",
                 )
             pays.append(s.number(f"outcome {number}, player {players[p]!r}"))
@@ -328,7 +334,8 @@ def _read_outcome_body(
         if tok.kind != "}":
             raise s.error(
                 tok,
-                f"found {tok.describe()} after the {n} payoffs of outcome {number}",
+                f"found {tok.describe()} after the {_count(n, 'payoff')} of "
+                f"outcome {number}",
                 f"'}}' closing outcome {number}",
             )
         outcomes.append(pays)
@@ -338,8 +345,8 @@ def _read_outcome_body(
     values: list[Fraction] = []
     for q in range(n_profiles):
         what = (
-            f"outcome index of profile {q + 1} of {n_profiles}, "
-            f"{_profile_text(q, strategies)}"
+            f"outcome index of profile {_profile_text(q, strategies)} "
+            f"({q + 1} of {n_profiles})"
         )
         tok = s.peek()
         if tok.kind == "eof":
