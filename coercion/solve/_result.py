@@ -452,6 +452,60 @@ class EquilibriumSet(Sequence[Equilibrium]):
         """:meth:`to_dict` as a JSON string."""
         return json.dumps(self.to_dict(), **kwargs)
 
+    def to_text(self) -> str:
+        """A plain-text table: one row per equilibrium, one column per player.
+
+        Each player's cell lists the strategies it plays with positive
+        probability; then the expected payoffs and the largest regret, and the
+        component of each equilibrium when components are known.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> bos = co.NormalFormGame.from_bimatrix(
+        ...     [[2, 0], [0, 1]], [[1, 0], [0, 2]], players=("Ann", "Bob"),
+        ...     strategies=(["opera", "boxing"], ["opera", "boxing"]))
+        >>> print(co.solve(bos).to_text())
+        3 equilibria, method vertex-enumeration (exact), exact, complete
+        #  Ann                      Bob                      payoffs   regret  component
+        0  opera: 1                 opera: 1                 2, 1      0       0
+        1  opera: 2/3, boxing: 1/3  opera: 1/3, boxing: 2/3  2/3, 2/3  0       1
+        2  boxing: 1                boxing: 1                1, 2      0       2
+        """
+        g = self.game
+        head = ["#", *g.players, "payoffs", "regret"]
+        comp_of: dict[int, int] = {}
+        if self.components is not None:
+            head.append("component")
+            for c, comp in enumerate(self.components):
+                for k in comp.extreme:
+                    comp_of[k] = c
+        rows = []
+        for k, e in enumerate(self._eqs):
+            row = [str(k)]
+            for p in range(g.n_players):
+                row.append(
+                    ", ".join(
+                        f"{s}: {_fmt(x)}"
+                        for s, x in zip(g.strategies[p], e.profile[p])
+                        if x != 0
+                    )
+                )
+            row.append(", ".join(_fmt(v) for v in e.payoffs))
+            row.append(_fmt(e.max_regret))
+            if self.components is not None:
+                row.append(str(comp_of.get(k, "")))
+            rows.append(row)
+        widths = [max(len(r[c]) for r in [head, *rows]) for c in range(len(head))]
+        lines = [
+            f"{len(self)} equilibria, method {self.method}, "
+            f"{'exact' if self.exact else 'float'}"
+            f"{', complete' if self.complete else ''}"
+        ]
+        for r in [head, *rows]:
+            lines.append("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+        return "\n".join(lines)
+
     def __repr__(self) -> str:
         comp = ""
         if self.components is not None:
