@@ -76,7 +76,7 @@ _LAZY: dict[str, str] = {
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply")
+_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply", "plot")
 
 __all__ = [
     "__version__",
