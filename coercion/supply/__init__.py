@@ -12,6 +12,12 @@ Examples
 ('JP', 0.92)
 """
 
+from coercion.supply.coalition import (
+    coalition_share,
+    denial_fraction,
+    denial_table,
+    effective_denial,
+)
 from coercion.supply.dependence import (
     Dependence,
     IOSystem,
@@ -42,8 +48,24 @@ from coercion.supply.propagation import (
     sender_export_loss,
     time_to_survive,
 )
+from coercion.supply.substitution import (
+    DEFAULT_RESPONSES,
+    ChokeholdResponse,
+    chokehold_response,
+    dependence_after_threat,
+    substitute,
+)
 
 __all__ = [
+    "coalition_share",
+    "denial_fraction",
+    "denial_table",
+    "effective_denial",
+    "DEFAULT_RESPONSES",
+    "ChokeholdResponse",
+    "chokehold_response",
+    "dependence_after_threat",
+    "substitute",
     "Dependence",
     "IOSystem",
     "dependence",
