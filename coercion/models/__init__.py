@@ -1,8 +1,16 @@
 """Canonical models of coercion: each a function returning a game, plus closed forms.
 
-Every model builds a :class:`~coercion.NormalFormGame` (sequential models give
-their reduced strategic form, whose strategies are plans), so every solver
-applies; a companion function returns the model's closed-form results.
+Every model builds a game (:class:`~coercion.NormalFormGame`; sequential models
+also give their :class:`~coercion.ExtensiveGame` tree and its reduced strategic
+form, whose strategies are plans), so every solver applies; a companion function
+returns the model's closed-form results, documented with the mathematics and the
+source. See ``docs/explanation/models.md``.
+
+Examples
+--------
+>>> import coercion as co
+>>> co.models.chicken_solution(a=1, b=1, c=10).firm_probability
+(Fraction(1, 10), Fraction(1, 10))
 """
 
 from coercion.models.chicken import (
@@ -10,6 +18,22 @@ from coercion.models.chicken import (
     chicken,
     chicken_solution,
     chicken_symbolic,
+)
+from coercion.models.coalition import (
+    CoalitionParams,
+    coalition_controls,
+    coalition_equilibria,
+    critical_leakage,
+)
+from coercion.models.crisis_bargaining import (
+    FearonSolution,
+    crisis_bargaining,
+    fearon_solution,
+)
+from coercion.models.managed_dependence import (
+    ManagedDependenceSolution,
+    managed_dependence,
+    managed_dependence_solution,
 )
 from coercion.models.war_of_attrition import (
     AttritionSolution,
@@ -23,14 +47,24 @@ from coercion.models.war_of_attrition import (
 
 __all__ = [
     "AttritionSolution",
+    "ChickenSolution",
+    "CoalitionParams",
+    "FearonSolution",
+    "ManagedDependenceSolution",
     "attrition_concession_time",
     "attrition_expected_duration",
     "attrition_hazards",
     "attrition_private_costs",
     "attrition_pure_equilibria",
-    "war_of_attrition",
-    "ChickenSolution",
     "chicken",
     "chicken_solution",
     "chicken_symbolic",
+    "coalition_controls",
+    "coalition_equilibria",
+    "critical_leakage",
+    "crisis_bargaining",
+    "fearon_solution",
+    "managed_dependence",
+    "managed_dependence_solution",
+    "war_of_attrition",
 ]
