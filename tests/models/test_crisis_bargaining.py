@@ -57,7 +57,14 @@ def test_offer_is_optimal_against_sincere_acceptance(p, ca, lo, width):
     hi = lo + width
     sol = fearon_solution(p, ca, lo, hi)
     grid = [F(k, 200) for k in range(201)]
-    g = crisis_bargaining(p, ca, lo, hi, demands=[sol.offer, *(x for x in grid if x != sol.offer)], shifts=[0])
+    g = crisis_bargaining(
+        p,
+        ca,
+        lo,
+        hi,
+        demands=[sol.offer, *(x for x in grid if x != sol.offer)],
+        shifts=[0],
+    )
     A, _ = g.bimatrix()
     assert A[0, 0] == max(A[:, 0])
     assert A[0, 0] == sol.payoffs[0]
