@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from coercion import __version__
-from coercion.errors import CoercionError, ParseError
+from coercion.errors import CoercionError, CoercionWarning, ParseError
 
 __all__ = ["main", "build_parser"]
 
@@ -117,7 +118,15 @@ def _cmd_solve(args: argparse.Namespace) -> int:
     game = _read(args.file)
     mode = "one" if args.one else "pure" if args.pure else "spe" if args.spe else "all"
     exact = True if args.exact else False if args.float else None
-    result = solve_file_game(game, mode=mode, exact=exact, method=args.method)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", CoercionWarning)
+        result = solve_file_game(game, mode=mode, exact=exact, method=args.method)
+    # a degenerate game is legal: say so in one line, keep stdout clean for JSON
+    for w in caught:
+        if issubclass(w.category, CoercionWarning):
+            print(f"coercion: warning: {args.file}: {w.message}", file=sys.stderr)
+        else:
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
     if args.json:
         print(json.dumps(result.to_dict()))
     else:

@@ -429,7 +429,7 @@ class TreeSolution:
 
         lines = [
             f"{len(self)} equilibria of the reduced strategic form, method "
-            f"{self.method} ({'exact' if self.exact else 'float'})"
+            f"{self.method}, {'exact' if self.exact else 'float'}"
         ]
         for k, (e, beh) in enumerate(zip(self.equilibria, self.behavior)):
             pay = ", ".join(_fmt(v) for v in e.payoffs)
