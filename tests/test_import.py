@@ -25,3 +25,21 @@ def test_public_names_resolve():
 
     for name in co.__all__:
         assert getattr(co, name) is not None, name
+
+
+def test_import_is_fast():
+    # the budget is 0.5 s (docs/benchmarks.md); timed inside fresh processes,
+    # median of three, so a busy machine does not make the test flaky
+    code = (
+        "import time; t = time.perf_counter(); import coercion; "
+        "print(time.perf_counter() - t)"
+    )
+    times = sorted(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(3)
+    )
+    assert times[1] < 0.5, times
