@@ -434,9 +434,10 @@ def format_nfg(game: Any) -> str:
     pay = game.payoffs
     first = game.shape[0]
     rest = game.shape[1:]
-    for others in np.ndindex(*reversed(rest)) if rest else [()]:
+    # np.ndindex() with no axes yields the one empty index
+    for others in np.ndindex(*reversed(rest)):
         idx_rest = tuple(reversed(others))
-        row = []
+        row: list[str] = []
         for a in range(first):
             idx = (a, *idx_rest)
             row.extend(_format_number(pay[(p, *idx)], exact) for p in range(n))
