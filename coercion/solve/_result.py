@@ -438,7 +438,11 @@ class EquilibriumSet(Sequence[Equilibrium]):
                     if self.components is not None:
                         row["component"] = comp_of.get(k)
                     rows.append(row)
-        return pd.DataFrame(rows)
+        columns = ["equilibrium", "player", "strategy", "probability", "payoff"]
+        columns.append("regret")
+        if self.components is not None:
+            columns.append("component")
+        return pd.DataFrame(rows, columns=columns)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of ``coercion solve --json``."""
@@ -521,6 +525,12 @@ class EquilibriumSet(Sequence[Equilibrium]):
         g = self.game
         head = "<th>#</th>" + "".join(f"<th>{esc(p)}</th>" for p in g.players)
         head += "".join(f"<th>u({esc(p)})</th>" for p in g.players) + "<th>regret</th>"
+        comp_of: dict[int, int] = {}
+        if self.components is not None:
+            head += "<th>component</th>"
+            for c, comp in enumerate(self.components):
+                for k in comp.extreme:
+                    comp_of[k] = c
         rows = []
         for k, e in enumerate(self._eqs):
             cells = f"<td>{k}</td>"
@@ -533,6 +543,8 @@ class EquilibriumSet(Sequence[Equilibrium]):
                 cells += f"<td>{mix}</td>"
             cells += "".join(f"<td>{esc(_fmt(v))}</td>" for v in e.payoffs)
             cells += f"<td>{esc(_fmt(e.max_regret))}</td>"
+            if self.components is not None:
+                cells += f"<td>{comp_of.get(k, '')}</td>"
             rows.append(f"<tr>{cells}</tr>")
         cap = esc(repr(self))
         return (

@@ -137,3 +137,88 @@ def test_certificate_flags_a_non_equilibrium():
     e = make_equilibrium(g, [[1, 0], [1, 0]], method="hand")
     assert not e.is_certified
     assert e.max_regret == 2
+
+
+def segments_game() -> co.NormalFormGame:
+    # Column player indifferent: one component of three segments (four extreme
+    # equilibria, three maximal Nash subsets).
+    return co.NormalFormGame.from_bimatrix(
+        [[1, 0], [0, 1]],
+        [[0, 0], [0, 0]],
+        players=("US", "China <PRC>"),
+        strategies=(["ban", "trade & talk"], ["retaliate", "concede"]),
+    )
+
+
+def solved_segments():
+    import warnings
+
+    from coercion.errors import DegenerateGameWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        return co.solve(segments_game())
+
+
+def test_to_frame_is_tidy_with_components():
+    eqs = solved_segments()
+    frame = eqs.to_frame()
+    # one row per (equilibrium, player, strategy)
+    assert len(frame) == len(eqs) * 4
+    assert set(frame["component"]) == {0}
+    sums = frame.groupby(["equilibrium", "player"])["probability"].sum()
+    assert all(v == 1 for v in sums)
+    row = frame[(frame.equilibrium == 1) & (frame.player == "China <PRC>")]
+    assert row["probability"].tolist() == [Fraction(1, 2), Fraction(1, 2)]
+    assert row["payoff"].tolist() == [0, 0]
+    us = frame[(frame.equilibrium == 1) & (frame.player == "US")]
+    assert us["payoff"].tolist() == [Fraction(1, 2)] * 2
+    assert (frame["regret"] == 0).all()
+
+
+def test_to_frame_without_components_and_float():
+    eqs = co.solve(mp().to_float(), method="pure")
+    empty = eqs.to_frame()
+    assert len(empty) == 0 and "probability" in empty.columns
+    eqs = co.solve(mp().to_float())
+    frame = eqs.to_frame()
+    assert "component" in frame and frame["probability"].dtype == float
+    pure = co.solve(co.NormalFormGame.from_bimatrix([[1, 0], [0, 1]]), method="pure")
+    assert "component" not in pure.to_frame()
+
+
+def test_nash_subsets_and_components():
+    eqs = solved_segments()
+    assert eqs.nash_subsets == ((0, 1), (1, 2), (2, 3))
+    (comp,) = eqs.components
+    assert comp.is_continuum and comp.extreme == (0, 1, 2, 3)
+    assert "1 components (1 continua)" in repr(eqs)
+    pure = co.solve(segments_game(), method="pure")
+    assert pure.components is None and pure.nash_subsets == ()
+
+
+def test_repr_html_escapes_labels_and_lists_every_equilibrium():
+    eqs = solved_segments()
+    page = eqs._repr_html_()
+    assert page.count("<tr>") == len(eqs) + 1
+    assert "China &lt;PRC&gt;" in page and "trade &amp; talk" in page
+    assert "<th>component</th>" in page
+    assert "<PRC>" not in page
+
+
+def test_to_text_table():
+    text = solved_segments().to_text()
+    lines = text.splitlines()
+    assert (
+        lines[0] == "4 equilibria, method vertex-enumeration (exact), exact, complete"
+    )
+    assert lines[1].split()[:2] == ["#", "US"]
+    assert "retaliate: 1/2, concede: 1/2" in lines[3]
+    assert len(lines) == 6
+
+
+def test_empty_set():
+    eqs = EquilibriumSet(mp(), [], method="hand", exact=True, complete=False)
+    assert eqs.max_regret == 0 and len(eqs.to_frame()) == 0
+    assert eqs.to_dict() == {"equilibria": [], "method": "hand", "exact": True}
+    assert "0 equilibria" in eqs.to_text()
