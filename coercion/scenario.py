@@ -81,6 +81,7 @@ __all__ = [
     "ROLES",
     "RUNG_ACTIONS",
     "RESPONSE_KINDS",
+    "DIRECTIONS",
     "DISTRIBUTIONS",
 ]
 
@@ -91,6 +92,7 @@ TIERS = ("upstream", "intermediate", "final")
 ROLES = ("sender", "target", "third_party")
 RUNG_ACTIONS = ("no_control", "licensing", "partial_ban", "full_ban")
 RESPONSE_KINDS = ("concede", "absorb", "retaliate", "substitute")
+DIRECTIONS = ("exports", "imports")
 DISTRIBUTIONS = ("uniform", "triangular", "loguniform")
 SUBSTITUTION_LEVELS = ("none", "partial", "full")
 
@@ -108,10 +110,10 @@ _UNITS: dict[str, tuple[str | None, str]] = {
     "node.production": ("USD/yr", "nonneg"),
     "node.spare_capacity": ("share", "share"),
     "node.inventory_days": ("days", "nonneg"),
-    "node.time_to_recover": ("years", "nonneg"),
+    "node.time_to_recover": ("years", "positive"),
     "node.capability": ("share", "share"),
     "node.world_share": ("share", "share"),
-    "input.requirement": ("share", "share"),
+    "input.share": ("share", "share"),
     "input.elasticity": ("ratio", "nonneg"),
     "player.stake": ("USD/yr", "nonneg"),
     "player.pain_tolerance": ("ratio", "positive"),
@@ -213,13 +215,15 @@ class Economy:
 class InputRequirement:
     """Product ``product`` goes into the owning product.
 
-    ``requirement`` is the share of the owning product's output that needs this
-    input (1: every unit; fixed proportions, so a missing part stops the unit);
-    ``elasticity`` is the CES elasticity of substitution (0: fixed proportions).
+    ``share`` is the cost share: the value of this input per unit value of the
+    owning product, in ``[0, 1]`` (the shares of one product sum to at most 1; the
+    rest is value added). ``elasticity`` is the CES elasticity of substitution
+    between inputs (0, the default: fixed proportions, so a shortfall of a
+    ten-cent part stops the same fraction of the product whatever its share).
     """
 
     product: str
-    requirement: Quantity
+    share: Quantity
     elasticity: Quantity | None = None
 
 
@@ -261,13 +265,19 @@ class Node:
 
 @dataclass(frozen=True)
 class Rung:
-    """One rung of a sender's ladder: a cut fraction of its flows of a product."""
+    """One rung of a sender's ladder: a cut fraction of its flows of a product.
+
+    ``direction`` is ``"exports"`` (an export control: the sender withholds its
+    flows to the targets) or ``"imports"`` (a boycott: the sender stops buying the
+    targets' flows, as China did to Australia in 2020).
+    """
 
     name: str
     action: str
     product: str
     targets: tuple[str, ...]
     cut: Quantity
+    direction: str = "exports"
     note: str | None = None
 
 
@@ -693,7 +703,7 @@ class _Checker:
                 self.array(t.get("inputs", []), (*p, "inputs"), nonempty=False)
             ):
                 q = (*p, "inputs", j)
-                u = self.table(y, q, ("product", "requirement"), ("elasticity",))
+                u = self.table(y, q, ("product", "share"), ("elasticity",))
                 other = self.ref(u["product"], (*q, "product"), ids, "product")
                 if other == pid:
                     raise self.fail((*q, "product"), f"{pid!r} cannot be its own input")
@@ -703,16 +713,22 @@ class _Checker:
                 inputs.append(
                     InputRequirement(
                         product=other,
-                        requirement=self.quantity(
-                            u["requirement"],
-                            (*q, "requirement"),
-                            "input.requirement",
-                            name=f"{base}.requirement",
+                        share=self.quantity(
+                            u["share"],
+                            (*q, "share"),
+                            "input.share",
+                            name=f"{base}.share",
                         ),
                         elasticity=self.optional_quantity(
                             u, "elasticity", q, "input.elasticity", f"{base}.elasticity"
                         ),
                     )
+                )
+            total = sum(r.share.value or 0.0 for r in inputs)
+            if total > 1.0 + 1e-9:
+                raise self.fail(
+                    (*p, "inputs"),
+                    f"input cost shares of {pid!r} sum to {total:.4g} > 1",
                 )
             out.append(
                 Product(
@@ -761,8 +777,6 @@ class _Checker:
             )
             exp = self.ref(t["exporter"], (*p, "exporter"), eco, "economy")
             imp = self.ref(t["importer"], (*p, "importer"), eco, "economy")
-            if exp == imp:
-                raise self.fail((*p, "importer"), f"{imp!r} cannot import from itself")
             pid = self.ref(t["product"], (*p, "product"), prod, "product")
             if any((f.exporter, f.importer, f.product) == (exp, imp, pid) for f in out):
                 raise self.fail(p, f"duplicate flow {exp} -> {imp} of {pid!r}")
@@ -912,7 +926,10 @@ class _Checker:
         for i, x in enumerate(self.array(raw, path, nonempty=True)):
             p = (*path, i)
             t = self.table(
-                x, p, ("name", "action", "product"), ("targets", "cut", "note")
+                x,
+                p,
+                ("name", "action", "product"),
+                ("targets", "cut", "direction", "note"),
             )
             name = self.ident(t["name"], (*p, "name"))
             if any(r.name == name for r in rungs):
@@ -924,16 +941,31 @@ class _Checker:
                 if "targets" in t
                 else targets
             )
-            if not any(
-                f.exporter == sender
-                and f.product == product
-                and f.importer in rung_targets
-                for f in flows
-            ):
+            direction = (
+                self.choice(t["direction"], (*p, "direction"), DIRECTIONS)
+                if "direction" in t
+                else "exports"
+            )
+            if direction == "exports":
+                controlled = any(
+                    f.exporter == sender
+                    and f.product == product
+                    and f.importer in rung_targets
+                    for f in flows
+                )
+                what = f"{sender!r} has no flow of {product!r} to"
+            else:
+                controlled = any(
+                    f.importer == sender
+                    and f.product == product
+                    and f.exporter in rung_targets
+                    for f in flows
+                )
+                what = f"{sender!r} imports no {product!r} from"
+            if not controlled:
                 raise self.fail(
                     (*p, "product"),
-                    f"{sender!r} has no flow of {product!r} to "
-                    f"{', '.join(rung_targets)} to control",
+                    f"{what} {', '.join(rung_targets)} to control",
                 )
             name_key = f"players.{sender}.ladder.{name}.cut"
             if "cut" in t:
@@ -968,6 +1000,7 @@ class _Checker:
                     product=product,
                     targets=tuple(rung_targets),
                     cut=cut,
+                    direction=direction,
                     note=self.optional_text(t, "note", p),
                 )
             )
@@ -1527,6 +1560,106 @@ class Scenario:
                 for f in self.flows
             ]
         )
+
+    def supply_mapping(self) -> dict[str, Any]:
+        """The scenario's supply side as the plain rows of a supply graph.
+
+        The result is what :meth:`coercion.supply.SupplyGraph.from_mapping`
+        reads: ``flows``, ``nodes``, ``inputs``, ``economies``, ``products``, with
+        plain central values. ``spare_capacity``, a share of the node's
+        production in the scenario, becomes a value (USD/yr): the share times the
+        node's ``production``, or times its recorded outflows when no production
+        is given. ``world_share`` is not a supply-graph attribute and is left out.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> m = co.load_scenario("photoresists").supply_mapping()
+        >>> sorted(m)
+        ['economies', 'flows', 'inputs', 'nodes', 'products']
+        >>> m["inputs"][0]["input"], m["inputs"][0]["output"]
+        ('photoresist', 'semiconductors')
+        """
+        flows = []
+        outflow: dict[tuple[str, str], float] = {}
+        for f in self.flows:
+            row: dict[str, Any] = {
+                "exporter": f.exporter,
+                "importer": f.importer,
+                "product": f.product,
+                "value": f.value.value,
+            }
+            if f.quantity is not None:
+                row["quantity"] = f.quantity.value
+            flows.append(row)
+            key = (f.exporter, f.product)
+            outflow[key] = outflow.get(key, 0.0) + float(f.value.value or 0.0)
+        nodes = []
+        for (economy, product), n in self.nodes.items():
+            row = {"economy": economy, "product": product}
+            for attr in (
+                "production",
+                "inventory_days",
+                "time_to_recover",
+                "capability",
+            ):
+                q = getattr(n, attr)
+                if q is not None:
+                    row[attr] = q.value
+            if n.spare_capacity is not None:
+                base = (
+                    n.production.value
+                    if n.production is not None
+                    else outflow.get((economy, product), 0.0)
+                )
+                row["spare_capacity"] = float(n.spare_capacity.value or 0.0) * float(
+                    base or 0.0
+                )
+            if len(row) > 2:
+                nodes.append(row)
+        inputs = []
+        for p in self.products.values():
+            for r in p.inputs:
+                row = {"input": r.product, "output": p.id, "share": r.share.value}
+                if r.elasticity is not None:
+                    row["elasticity"] = r.elasticity.value
+                inputs.append(row)
+        return {
+            "flows": flows,
+            "nodes": nodes,
+            "inputs": inputs,
+            "economies": list(self.economies),
+            "products": list(self.products),
+        }
+
+    def supply_graph(self) -> Any:
+        """The scenario's :class:`~coercion.supply.SupplyGraph` (central values).
+
+        Built from :meth:`supply_mapping`; for other parameter values, call
+        :meth:`with_params` first.
+
+        Returns
+        -------
+        coercion.supply.SupplyGraph
+
+        Raises
+        ------
+        SupplyGraphError
+            If the supply graph rejects the rows (for instance a node's
+            production below its recorded outflows).
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> sg = co.load_scenario("rare_earths").supply_graph()
+        >>> sg.flow("CN", "US", "ndfeb_magnet")
+        315000000.0
+        >>> sg.input_shares("US", "light_vehicles")
+        {'ndfeb_magnet': (0.001, 0.0)}
+        """
+        from coercion.supply.graph import SupplyGraph
+
+        return SupplyGraph.from_mapping(self.supply_mapping())
 
     def with_params(self, values: Mapping[str, float]) -> Scenario:
         """A new scenario with the named parameters set to new values.
