@@ -13,6 +13,13 @@ Examples
 (Fraction(1, 10), Fraction(1, 10))
 """
 
+from coercion.models.bayesian_chicken import (
+    BayesianChickenSolution,
+    MiscalculationResult,
+    bayesian_chicken,
+    bayesian_chicken_solution,
+    miscalculation,
+)
 from coercion.models.chicken import (
     ChickenSolution,
     chicken,
@@ -46,6 +53,11 @@ from coercion.models.war_of_attrition import (
 )
 
 __all__ = [
+    "BayesianChickenSolution",
+    "MiscalculationResult",
+    "bayesian_chicken",
+    "bayesian_chicken_solution",
+    "miscalculation",
     "AttritionSolution",
     "ChickenSolution",
     "CoalitionParams",
