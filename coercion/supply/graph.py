@@ -266,7 +266,7 @@ class SupplyGraph:
             known(pr, "product", f"{w}.product")
             value = _number(r, "value", w)
             if value is None:
-                raise SupplyGraphError("is missing", field=f"{w}.value")
+                raise SupplyGraphError("is missing or NaN", field=f"{w}.value")
             qty = _number(r, "quantity", w)
             key = (ex, im, pr)
             if key in self._flows:
@@ -316,7 +316,7 @@ class SupplyGraph:
                 known(econ, "economy", f"{w}.economy")
             share = _number(r, "share", w, high=1.0)
             if share is None:
-                raise SupplyGraphError("is missing", field=f"{w}.share")
+                raise SupplyGraphError("is missing or NaN", field=f"{w}.share")
             elast = _number(r, "elasticity", w, default=0.0, allow_inf=True)
             key = (a, b, econ)
             if key in self._inputs:
@@ -442,6 +442,9 @@ class SupplyGraph:
                         share=rec["share"],
                         elasticity=rec["elasticity"],
                     )
+        for _, attrs in g.nodes(data=True):
+            if attrs["production"] is None:  # nodes added for input edges only
+                attrs["production"] = 0.0
         return g
 
     def _check_production(self) -> None:

@@ -323,11 +323,18 @@ def ces_availability(supply_ratio: Any, share: Any, elasticity: Any) -> np.ndarr
         if gen.any():
             rho = (e[gen] - 1.0) / e[gen]
             sg, wg = s[gen], w[gen]
-            val = np.where(
-                (sg <= 0) & (rho < 0),
-                0.0,
-                (wg * sg**rho + 1.0 - wg) ** (1.0 / rho),
+            # for rho < 0 factor out sigma^rho so small elasticities do not overflow:
+            # phi = sigma * (w + (1 - w) sigma^-rho)^(1/rho)
+            neg = rho < 0
+            val = np.empty_like(sg)
+            pos_s = sg > 0
+            m = neg & pos_s
+            val[m] = sg[m] * (wg[m] + (1.0 - wg[m]) * sg[m] ** (-rho[m])) ** (
+                1.0 / rho[m]
             )
+            val[neg & ~pos_s] = 0.0
+            p = ~neg
+            val[p] = (wg[p] * sg[p] ** rho[p] + 1.0 - wg[p]) ** (1.0 / rho[p])
             out[gen] = val
     out = np.where(s >= 1.0, 1.0, np.clip(out, 0.0, 1.0))
     return out if out.ndim else out[()]

@@ -1,0 +1,148 @@
+"""Dependence measures: known answers (Miller & Blair) and accounting identities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from supply_builders import random_graphs
+
+import coercion as co
+from coercion.errors import SupplyGraphError
+from coercion.supply import (
+    SupplyGraph,
+    dependence_asymmetry,
+    ghosh_inverse,
+    hypothetical_extraction,
+    import_share_matrix,
+    indirect_dependence,
+    io_system,
+    leontief_inverse,
+    supplier_concentration,
+)
+
+
+def miller_blair() -> SupplyGraph:
+    # Miller & Blair (2009), Input-Output Analysis, 2nd ed., sec. 2.3:
+    # Z = [[150, 500], [200, 100]], X = (1000, 2000), f = (350, 1700)
+    return SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "E", "importer": "E", "product": "agri", "value": 1000},
+                {"exporter": "E", "importer": "E", "product": "manuf", "value": 2000},
+            ],
+            "inputs": [
+                {"input": "agri", "output": "agri", "share": 0.15},
+                {"input": "manuf", "output": "agri", "share": 0.2},
+                {"input": "agri", "output": "manuf", "share": 0.25},
+                {"input": "manuf", "output": "manuf", "share": 0.05},
+            ],
+            "allow_input_cycles": True,
+        }
+    )
+
+
+def test_two_sector_leontief_known_answer():
+    sg = miller_blair()
+    io = io_system(sg)
+    np.testing.assert_allclose(io.Z, [[150, 500], [200, 100]])
+    np.testing.assert_allclose(io.f, [350, 1700])
+    # L = [[.95, .25], [.2, .85]] / .7575
+    expected = np.array([[0.95, 0.25], [0.2, 0.85]]) / 0.7575
+    np.testing.assert_allclose(leontief_inverse(sg).to_numpy(), expected, rtol=1e-12)
+    # Ghosh: B = Xhat^-1 Z = [[.15, .5], [.1, .05]]; G = (I - B)^-1
+    b = np.array([[0.15, 0.5], [0.1, 0.05]])
+    np.testing.assert_allclose(
+        ghosh_inverse(sg).to_numpy(), np.linalg.inv(np.eye(2) - b)
+    )
+
+
+def extraction_graph() -> SupplyGraph:
+    return SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "S", "importer": "S", "product": "g", "value": 40},
+                {"exporter": "S", "importer": "T", "product": "g", "value": 60},
+                {"exporter": "R", "importer": "T", "product": "g", "value": 20},
+                {"exporter": "T", "importer": "T", "product": "p", "value": 120},
+            ],
+            "inputs": [{"input": "g", "output": "p", "share": 0.5}],
+        }
+    )
+
+
+def test_hypothetical_extraction_known_answer():
+    # Z[S->T,p] = 0.5 * 120 * 60/80 = 45; T's final use of g from S = 20 * 0.75 = 15
+    sg = extraction_graph()
+    back = hypothetical_extraction(sg, "S", "T", "g")
+    assert back[("S", "g")] == pytest.approx(60.0)
+    assert back.drop(("S", "g")).abs().max() == pytest.approx(0.0, abs=1e-9)
+    fwd = hypothetical_extraction(sg, "S", "T", "g", view="ghosh")
+    assert fwd[("T", "p")] == pytest.approx(45.0)
+    assert fwd.sum() == pytest.approx(45.0)
+    with pytest.raises(SupplyGraphError, match="no flow"):
+        hypothetical_extraction(sg, "T", "S", "g")
+    with pytest.raises(co.InvalidParameterError):
+        hypothetical_extraction(sg, "S", "T", "g", view="both")
+
+
+def test_shares_concentration_asymmetry():
+    sg = extraction_graph()
+    m = import_share_matrix(sg, "g")
+    assert m.loc["T", "S"] == pytest.approx(0.75) and m.loc["T", "R"] == pytest.approx(
+        0.25
+    )
+    assert m.loc["S"].sum() == 0.0  # S imports none
+    u = import_share_matrix(sg, "g", include_domestic=True)
+    assert u.loc["S", "S"] == 1.0
+    c = supplier_concentration(sg, "g")
+    assert c.loc["T", "hhi"] == pytest.approx(0.75**2 + 0.25**2)
+    assert c.loc["T", "top_supplier"] == "S"
+    a = dependence_asymmetry(sg)
+    np.testing.assert_allclose(a.to_numpy(), -a.to_numpy().T)
+    # T's use: 80 of g + 120 of p = 200, of which S supplies 60
+    assert a.loc["T", "S"] == pytest.approx(60 / 200)
+
+
+def test_dependence_result_type():
+    dep = co.dependence(extraction_graph(), product="g")
+    assert dep.top_supplier == {"T": ("S", 0.75)}
+    assert float(dep.leontief.loc["T"].sum()) == pytest.approx(1.0)
+    df = dep.to_frame()
+    assert {
+        "importer",
+        "supplier",
+        "import_share",
+        "use_share",
+        "leontief_share",
+    } <= set(df)
+    assert "<table>" in dep._repr_html_()
+    with pytest.raises(SupplyGraphError, match="unknown product"):
+        co.dependence(extraction_graph(), product="h")
+
+
+def test_indirect_dependence_through_third_country():
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "CN", "importer": "JP", "product": "magnets", "value": 10},
+                {"exporter": "JP", "importer": "US", "product": "motors", "value": 100},
+            ],
+            "inputs": [{"input": "magnets", "output": "motors", "share": 0.1}],
+        }
+    )
+    assert import_share_matrix(sg, "magnets").loc["US"].sum() == 0.0
+    assert indirect_dependence(sg, "magnets").loc["US", "CN"] == pytest.approx(1.0)
+
+
+@pytest.mark.filterwarnings("ignore::coercion.errors.CoercionWarning")
+@settings(max_examples=30, deadline=None)
+@given(random_graphs())
+def test_io_identities_hold(data):
+    sg = SupplyGraph.from_mapping(data)
+    io = io_system(sg)
+    L = leontief_inverse(sg).to_numpy()
+    G = ghosh_inverse(sg).to_numpy()
+    np.testing.assert_allclose(L @ io.f, io.X, atol=1e-6 * max(1.0, io.X.max()))
+    np.testing.assert_allclose(io.v @ G, io.X, atol=1e-6 * max(1.0, io.X.max()))
+    np.testing.assert_allclose(io.F.sum(axis=1), io.f, atol=1e-6 * max(1.0, io.X.max()))
