@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import difflib
 import math
 import re
 import tomllib
@@ -1462,8 +1463,8 @@ class Scenario:
         try:
             return self._registry[name][0]
         except KeyError:
-            close = [n for n in self._registry if name.split(".")[-1] in n][:5]
-            hint = f"; similar: {', '.join(close)}" if close else ""
+            close = difflib.get_close_matches(name, list(self._registry), n=3)
+            hint = f"; did you mean {', '.join(close)}" if close else ""
             raise InvalidParameterError(
                 f"{name!r} is not a parameter of scenario {self.id!r}{hint}",
                 field="name",

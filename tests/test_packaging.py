@@ -79,3 +79,32 @@ def test_installed_wheel_loads_bundled_games(wheel: Path, tmp_path: Path) -> Non
     folder, count = proc.stdout.split()
     assert Path(folder) == target / "coercion" / "games"
     assert int(count) == len(list((ROOT / "games").glob("*.[ne]fg")))
+
+
+def test_installed_wheel_loads_bundled_scenarios(wheel: Path, tmp_path: Path) -> None:
+    names = sorted(p.stem for p in (ROOT / "games").glob("*.toml"))
+    assert names, "no bundled scenarios in games/"
+    shipped = [
+        n for n in zipfile.ZipFile(wheel).namelist() if n.startswith("coercion/games/")
+    ]
+    assert sorted(n.split("/")[-1] for n in shipped if n.endswith(".toml")) == [
+        f"{n}.toml" for n in names
+    ]
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    code = (
+        "import coercion as co; from coercion.scenario import bundled_scenarios; "
+        f"assert co.__file__.startswith({str(target)!r}), co.__file__; "
+        "names = bundled_scenarios(); "
+        "print(' '.join(n for n in names if co.load_scenario(n).sources().shape[0]))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(target))
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == names
