@@ -377,7 +377,7 @@ def format_nfg(game: Any) -> str:
     ----------
     game : NormalFormGame or ExtensiveGame
         A strategic game, or an extensive game (its reduced strategic form is
-        written).
+        written, with the tree's comment when the form has none).
 
     Returns
     -------
@@ -410,9 +410,11 @@ def format_nfg(game: Any) -> str:
     >>> parse_nfg(format_nfg(g)).to_float() == g
     True
     """
+    comment = getattr(game, "comment", "")
     if not isinstance(game, NormalFormGame):
         if hasattr(game, "reduced_strategic_form"):
             game = game.reduced_strategic_form()
+            comment = game.comment or comment  # keep the tree's sources
         if not isinstance(game, NormalFormGame):
             raise NotSupportedError(
                 f"{type(game).__name__} object is not a game; expected a "
@@ -428,7 +430,7 @@ def format_nfg(game: Any) -> str:
             "{ " + " ".join(quote(x) for x in labs) + " }" for labs in game.strategies
         )
         + " }",
-        quote(getattr(game, "comment", "")),
+        quote(comment),
         "",
     ]
     pay = game.payoffs

@@ -147,6 +147,7 @@ def test_extensive_game_to_nfg_writes_reduced_strategic_form(tmp_path):
     g = read_game(write_game(game, tmp_path / "tree.nfg"))
     assert isinstance(g, NormalFormGame)
     assert g == game.reduced_strategic_form()
+    assert g.title == game.title and g.comment == game.comment
 
 
 def test_efg_content_is_sniffed(tmp_path):
