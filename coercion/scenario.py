@@ -648,7 +648,7 @@ class _Checker:
         end = self.date(t["end"], (*p, "end")) if "end" in t else None
         if end is not None and end < start:
             raise self.fail((*p, "end"), f"end {end} is before start {start}")
-        refs = ()
+        refs: tuple[str, ...] = ()
         if "references" in t:
             items = self.array(t["references"], (*p, "references"), nonempty=True)
             refs = tuple(
@@ -875,7 +875,7 @@ class _Checker:
                 required += ("stake", "pain_tolerance", "ladder")
             elif role == "target":
                 required += ("stake", "pain_tolerance", "responses")
-            optional = ("stake", "pain_tolerance", "note")
+            optional: tuple[str, ...] = ("stake", "pain_tolerance", "note")
             optional += ("ladder",) if role == "sender" else ()
             optional += ("responses",) if role == "target" else ()
             t = self.table(x, p, required, optional)
@@ -988,7 +988,9 @@ class _Checker:
             else:
                 raise self.fail((*p, "cut"), f"required field is missing ({action})")
             for prev in rungs:
-                if prev.product == product and prev.cut.value > cut.value:
+                if prev.product == product and (prev.cut.value or 0.0) > (
+                    cut.value or 0.0
+                ):
                     raise self.fail(
                         (*p, "cut", "value"),
                         f"cut {cut.value!r} is below the earlier rung {prev.name!r} "
