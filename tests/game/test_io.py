@@ -156,3 +156,29 @@ def test_efg_content_is_sniffed(tmp_path):
     path = tmp_path / "tree.game"
     path.write_text(text, encoding="utf-8")
     assert read_game(path).players == ("Entrant", "Incumbent")
+
+
+def test_mutated_files_raise_only_coercion_errors(tmp_path):
+    import numpy as np
+
+    from coercion.errors import CoercionError
+
+    rng = np.random.default_rng(3)
+    sources = [p.read_bytes() for p in sorted(games_dir().glob("*.*fg"))]
+    for k in range(300):
+        data = bytearray(sources[k % len(sources)])
+        for _ in range(int(rng.integers(1, 4))):
+            op = int(rng.integers(3))
+            at = int(rng.integers(len(data) + 1))
+            if op == 0:
+                del data[at:]
+            elif op == 1:
+                data[at:at] = rng.bytes(int(rng.integers(1, 4)))
+            elif data:
+                del data[min(at, len(data) - 1)]
+        path = tmp_path / f"m{k}{['.nfg', '.efg', '.txt', '.NFG'][k % 4]}"
+        path.write_bytes(bytes(data))
+        try:
+            read_game(path)
+        except CoercionError:
+            pass
