@@ -34,6 +34,7 @@ import sympy as sp
 from coercion.errors import SolverError
 
 __all__ = [
+    "AlgebraicReal",
     "Arc",
     "RationalCurve",
     "RealPoint",
@@ -64,21 +65,55 @@ def _irreducible_factors(poly: sp.Poly) -> list[sp.Poly]:
     return out
 
 
+@dataclass(frozen=True)
+class AlgebraicReal:
+    """The real root of the irreducible ``f`` in the isolating interval ``[lo, hi]``.
+
+    ``index`` is its rank among the real roots of ``f`` (as in sympy's
+    ``CRootOf``). Approximations are rigorous: the interval is refined with
+    exact rational arithmetic.
+    """
+
+    f: sp.Poly
+    lo: Fraction
+    hi: Fraction
+    index: int
+
+    def enclose(self, digits: int) -> tuple[Fraction, Fraction]:
+        """A rational ``rho`` and ``dx`` with ``|alpha - rho| <= dx <= 10**-digits``."""
+        a, b = self.f.refine_root(
+            sp.Rational(self.lo.numerator, self.lo.denominator),
+            sp.Rational(self.hi.numerator, self.hi.denominator),
+            eps=sp.Rational(1, 10**digits),
+        )
+        a, b = _frac(a), _frac(b)
+        return (a + b) / 2, (b - a) / 2
+
+    def evalf(self, n: int = 15) -> sp.Float:
+        rho, _ = self.enclose(n + 10)
+        return sp.Float(sp.Rational(rho.numerator, rho.denominator), n)
+
+    def as_sympy(self) -> Any:
+        """The number as a sympy ``CRootOf`` (or whatever sympy simplifies it to)."""
+        return sp.CRootOf(self.f.as_expr(), self.index)
+
+
 def _real_roots(f: sp.Poly) -> list[Any]:
-    """Real roots of the irreducible ``f``: Rationals or CRootOf objects."""
+    """Real roots of the irreducible ``f``: Rationals or :class:`AlgebraicReal`."""
     if f.degree() == 1:
         c1, c0 = f.all_coeffs()
         return [sp.Rational(-c0, c1)]
-    return list(f.real_roots(radicals=False))
+    out = []
+    for k, ((a, b), _m) in enumerate(f.intervals()):
+        out.append(AlgebraicReal(f, _frac(a), _frac(b), k))
+    return out
 
 
 def _rational_approx(alpha: Any, digits: int) -> tuple[Fraction, Fraction]:
     """A rational ``rho`` and a bound ``dx`` with ``|alpha - rho| <= dx``."""
     if isinstance(alpha, sp.Rational):
         return _frac(alpha), Fraction(0)
-    dx = sp.Rational(1, 10**digits)
-    rho = alpha.eval_rational(dx=dx, n=digits)
-    return _frac(rho), _frac(dx)
+    return alpha.enclose(digits)
 
 
 def sign_at(r: sp.Poly, f: sp.Poly, alpha: Any) -> int:
@@ -138,12 +173,14 @@ class RealPoint:
     def closed_form(self) -> tuple[sp.Expr, ...]:
         """Coordinates as sympy numbers (radicals where sympy finds them)."""
         a = self.root
-        if not isinstance(a, sp.Rational) and self.minpoly.degree() <= 4:
+        if not isinstance(a, sp.Rational):
             approx = complex(a.evalf(30))
-            for cand in sp.roots(self.minpoly, multiple=True):
-                if abs(complex(cand.evalf(30)) - approx) < 1e-20:
-                    a = cand
-                    break
+            a = a.as_sympy()
+            if self.minpoly.degree() <= 4:
+                for cand in sp.roots(self.minpoly, multiple=True):
+                    if abs(complex(cand.evalf(30)) - approx) < 1e-20:
+                        a = cand
+                        break
         return tuple(
             sp.radsimp(sp.expand(h.as_expr().subs(_Z, a))) for h in self.coords
         )
