@@ -20,6 +20,12 @@ from coercion.models.bayesian_chicken import (
     bayesian_chicken_solution,
     miscalculation,
 )
+from coercion.models.brinkmanship import (
+    BrinkmanshipWindow,
+    brinkmanship,
+    brinkmanship_tree,
+    brinkmanship_window,
+)
 from coercion.models.chicken import (
     ChickenSolution,
     chicken,
@@ -42,6 +48,13 @@ from coercion.models.managed_dependence import (
     managed_dependence,
     managed_dependence_solution,
 )
+from coercion.models.sanctions import (
+    SanctionsSolution,
+    sanctions_game,
+    sanctions_selection,
+    sanctions_solution,
+    sanctions_tree,
+)
 from coercion.models.war_of_attrition import (
     AttritionSolution,
     attrition_concession_time,
@@ -53,6 +66,15 @@ from coercion.models.war_of_attrition import (
 )
 
 __all__ = [
+    "SanctionsSolution",
+    "sanctions_game",
+    "sanctions_selection",
+    "sanctions_solution",
+    "sanctions_tree",
+    "BrinkmanshipWindow",
+    "brinkmanship",
+    "brinkmanship_tree",
+    "brinkmanship_window",
     "BayesianChickenSolution",
     "MiscalculationResult",
     "bayesian_chicken",

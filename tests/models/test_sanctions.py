@@ -1,0 +1,107 @@
+"""Sanctions with a threat stage: backward induction, selection, conflict expectations."""
+
+from __future__ import annotations
+
+import warnings
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import coercion as co
+from coercion.models import (
+    sanctions_game,
+    sanctions_selection,
+    sanctions_solution,
+    sanctions_tree,
+)
+from coercion.solve.enumeration import enumerate_equilibria
+
+F = Fraction
+
+
+@pytest.mark.parametrize(
+    ("args", "kappa", "path"),
+    [
+        # ally (kappa = 0): the threat works
+        ((4, 3, 1, 4, 2), 0, ("threaten", "concede")),
+        # adversary (Drezner's conflict expectations): sanctions imposed, fail
+        ((4, 3, 1, 4, 2), "0.5", ("threaten", "resist", "impose", "endure")),
+        # sanctions too weak and backing down cheap: no threat at all
+        ((4, 3, 1, 2, 0), 0, ("status quo",)),
+    ],
+)
+def test_known_paths(args, kappa, path):
+    assert sanctions_solution(*args, conflict_expectation=kappa).path == path
+
+
+def _pure_equilibria(g):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", co.DegenerateGameWarning)
+        return enumerate_equilibria(g)
+
+
+@pytest.mark.parametrize("kappa", [0, "0.5"])
+def test_backward_induction_is_an_equilibrium_found_by_the_solver(kappa):
+    args = (4, 3, 1, 4, 2)
+    sol = sanctions_solution(*args, conflict_expectation=kappa)
+    g = sanctions_game(*args, conflict_expectation=kappa)
+    profile = [{sol.sender_plan: 1}, {sol.target_plan: 1}]
+    assert co.is_nash(g, profile)
+    assert g.expected_payoffs(profile) == sol.payoffs
+    eqs = _pure_equilibria(g)
+    assert ((sol.sender_plan,), (sol.target_plan,)) in [e.supports for e in eqs]
+
+
+def test_subgame_perfect_solver_matches_closed_form():
+    spe = pytest.importorskip("coercion.solve.subgame_perfect")
+    for kappa in (0, "0.5"):
+        args = (4, 3, 1, 4, 2)
+        sol = sanctions_solution(*args, conflict_expectation=kappa)
+        eqs = spe.subgame_perfect_equilibria(
+            sanctions_tree(*args, conflict_expectation=kappa)
+        )
+        assert len(eqs) == 1
+        assert tuple(eqs[0].payoffs) == sol.payoffs
+
+
+num = st.fractions(0, 10, max_denominator=4)
+pos = st.fractions(F(1, 4), 10, max_denominator=4)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    vs=pos, vt=pos, ss=num, stc=num, a=num,
+    kappa=st.fractions(0, F(9, 10), max_denominator=10),
+    phi=st.fractions(0, 1, max_denominator=4),
+)  # fmt: skip
+def test_selection_effect_imposed_sanctions_never_succeed(
+    vs, vt, ss, stc, a, kappa, phi
+):
+    # Lacy-Niou (2004): targets that would yield to sanctions yield to the threat
+    sol = sanctions_solution(
+        vs, vt, ss, stc, a, conflict_expectation=kappa, short_run_share=phi
+    )
+    assert not sol.sanctions_succeed
+    g = sanctions_game(
+        vs, vt, ss, stc, a, conflict_expectation=kappa, short_run_share=phi
+    )
+    assert co.is_nash(g, [{sol.sender_plan: 1}, {sol.target_plan: 1}])
+
+
+def test_conflict_expectations_paradox_over_a_population():
+    costs = range(12)
+    ally = sanctions_selection(costs, 4, 3, 1, 2, conflict_expectation=0)
+    foe = sanctions_selection(costs, 4, 3, 1, 2, conflict_expectation="0.5")
+    # adversaries: more sanctions imposed, fewer concessions (Drezner 1999)
+    assert foe["sanctions imposed"] > ally["sanctions imposed"] == 0
+    assert foe["coercive success"] < ally["coercive success"]
+    assert foe["imposed success rate"] == 0
+    assert ally["imposed success rate"] is None
+
+
+def test_bad_conflict_expectation():
+    with pytest.raises(co.InvalidParameterError) as info:
+        sanctions_solution(4, 3, 1, 4, 2, conflict_expectation=1)
+    assert info.value.field == "conflict_expectation"
