@@ -109,7 +109,7 @@ class _Defined:
         self.line = line
 
 
-def _read_labels_until_brace(s: TokenStream, what: str) -> list[str]:
+def _read_labels_until_brace(s: TokenStream, what: str) -> list[Token]:
     s.expect("{", f"'{{' opening the list of {what}s")
     out = []
     while True:
@@ -122,30 +122,40 @@ def _read_labels_until_brace(s: TokenStream, what: str) -> list[str]:
                 f"found {tok.describe()} in the list of {what}s",
                 f"{_LABEL} or '}}'",
             )
-        out.append(tok.text)
+        out.append(tok)
     return out
 
 
 def _parse_header(s: TokenStream) -> ExtensiveGame:
     tok = s.next()
     if tok.kind != "word" or tok.text != "EFG":
-        raise s.error(tok, f"found {tok.describe()} at the start", "'EFG'")
+        what = (
+            "empty file" if tok.kind == "eof" else f"file begins with {tok.describe()}"
+        )
+        raise s.error(tok, what, "'EFG' (a Gambit extensive-game file)")
     tok = s.next()
     if tok.kind != "word" or tok.text != "2":
-        raise s.error(tok, f"found {tok.describe()} as the version", "'2'")
+        raise s.error(tok, f"found {tok.describe()} as the EFG version", "'2'")
     tok = s.next()
     if tok.kind != "word" or tok.text not in ("R", "D"):
         raise s.error(tok, f"found {tok.describe()} as the number type", "'R' (or 'D')")
     title = s.expect("string", f"the game's title, {_LABEL}").text
     brace = s.peek()
-    players = _read_labels_until_brace(s, "player")
-    if not players:
+    tokens = _read_labels_until_brace(s, "player")
+    if not tokens:
         raise s.error(brace, "the player list is empty", "at least one player label")
-    seen: set[str] = set()
-    for lab in players:
-        if lab in seen:
-            raise s.error(brace, f"duplicate player label {lab!r}", "distinct labels")
-        seen.add(lab)
+    seen: dict[str, Token] = {}
+    for tok in tokens:
+        if tok.text in seen:
+            first = seen[tok.text]
+            raise s.error(
+                tok,
+                f"duplicate player label {tok.text!r} (first at "
+                f"{first.line}:{first.column})",
+                "distinct player labels",
+            )
+        seen[tok.text] = tok
+    players = [tok.text for tok in tokens]
     comment = s.next().text if s.peek().kind == "string" else ""
     return ExtensiveGame(players, title=title, comment=comment)
 
@@ -175,6 +185,13 @@ def _parse_outcome(
     s.expect("{", "'{' opening the payoffs")
     payoffs = []
     for p in range(game.n_players):
+        if s.peek().kind == "}":
+            raise s.error(
+                s.peek(),
+                f"outcome {number} has {_count(p, 'payoff')} for "
+                f"{_count(game.n_players, 'player')}",
+                f"a payoff for player {game.players[p]!r}",
+            )
         payoffs.append(s.number(f"payoff of player {p + 1} in outcome {number}"))
         if s.peek().kind == ",":
             s.next()
@@ -192,8 +209,8 @@ def _parse_outcome(
         if first.value != outcome:
             raise s.error(
                 tok,
-                f"outcome {number} is redefined as {outcome!r}, unlike its "
-                f"definition on line {first.line} as {first.value!r}",
+                f"outcome {number} is redefined as {_show_outcome(outcome)}, unlike "
+                f"its definition on line {first.line} as {_show_outcome(first.value)}",
                 "the same label and payoffs, or none",
             )
         return first.value
@@ -209,13 +226,17 @@ def _parse_move(
     number: int,
     infosets: dict[tuple[int | None, int], _Defined],
 ) -> tuple[Node, ...]:
-    who = "chance" if player is None else f"player {player + 1}"
+    name = (
+        f"chance information set {number}"
+        if player is None
+        else f"information set {number} of player {player + 1}"
+    )
     key = (player, number)
     if s.peek().kind != "string":
         if key not in infosets:
             raise s.error(
                 number_tok,
-                f"information set {number} of {who} is used before it is defined",
+                f"{name} is used before it is defined",
                 f"its label and actions after the number ({_LABEL} then '{{')",
             )
         h: InfoSet = infosets[key].value
@@ -247,7 +268,7 @@ def _parse_move(
                 )
             probs.append(q)
     if not actions:
-        raise s.error(brace, f"information set {number} of {who} has no actions",
+        raise s.error(brace, f"{name} has no actions",
                       "at least one action")  # fmt: skip
     if player is None:
         total = sum(probs, Fraction(0))
@@ -269,7 +290,7 @@ def _parse_move(
             new = actions if player is not None else list(zip(actions, probs))
             raise s.error(
                 number_tok,
-                f"information set {number} of {who} is redefined as {label!r} "
+                f"{name} is redefined as {label!r} "
                 f"{_show(new)}, unlike its definition on line {first.line} as "
                 f"{h.label!r} {_show(old)}",
                 "the same label and actions, or none",
@@ -288,6 +309,14 @@ def _parse_move(
     h.label = label
     infosets[key] = _Defined(h, number_tok.line)
     return kids
+
+
+def _count(k: int, noun: str) -> str:
+    return f"{k} {noun}" + ("" if k == 1 else "s")
+
+
+def _show_outcome(o: Outcome) -> str:
+    return f"{o.label!r} {{{', '.join(_fmt(v) for v in o.payoffs)}}}"
 
 
 def _show(items: list[Any]) -> str:
@@ -369,7 +398,7 @@ def parse_efg(text: str, file: str = "<string>") -> ExtensiveGame:
             raise s.error(
                 tok,
                 f"found {tok.describe()} where a node of the tree begins "
-                f"({len(stack) + 1} more nodes to come)",
+                f"({_count(len(stack) + 1, 'more node')} to come)",
                 "a node: 'c' (chance), 'p' (personal) or 't' (terminal)",
             )
         node.label = s.expect("string", f"the node's label, {_LABEL}").text
