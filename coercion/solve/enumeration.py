@@ -153,10 +153,10 @@ def _normalised_floats(X: np.ndarray) -> np.ndarray:
 def _rationalise(game: NormalFormGame) -> NormalFormGame:
     """The exact game of the shortest decimals that round to the float payoffs."""
     arr = np.asarray(game.payoffs, dtype=np.float64)
-    exact = np.empty(arr.shape, dtype=object)
-    exact.flat = [Fraction(repr(float(v))) for v in arr.flat]
+    flat = np.empty(arr.size, dtype=object)
+    flat[:] = [Fraction(repr(float(v))) for v in arr.flat]
     return NormalFormGame(
-        exact,
+        flat.reshape(arr.shape),
         players=game.players,
         strategies=game.strategies,
         title=game.title,
