@@ -357,25 +357,92 @@ def discount_factors(times: Any, discount_rate: float) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ the kernel
+def _edge_classes(arr: _Arrays) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Per input edge: 0 fixed proportions, 1 Cobb-Douglas, 2 perfect, 3 CES."""
+    cache = arr.__dict__.get("_edge_classes")
+    if cache is None:
+        e = arr.in_elasticity
+        cls = np.zeros(e.size, dtype=np.int8)
+        cls[e == 1.0] = 1
+        cls[np.isinf(e)] = 2
+        gen = (e > 0) & (e != 1.0) & ~np.isinf(e)
+        cls[gen] = 3
+        rho = np.zeros(e.size)
+        rho[gen] = (e[gen] - 1.0) / e[gen]
+        cache = (cls, rho, bool(np.any(cls)))
+        object.__setattr__(arr, "_edge_classes", cache)
+    return cache
+
+
+def _ces_rows(s: np.ndarray, w: np.ndarray, cls: int, rho: np.ndarray) -> np.ndarray:
+    """:func:`ces_availability` for rows of one elasticity class (``s`` in [0, 1])."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if cls == 1:
+            out = s**w
+        elif cls == 2:
+            out = w * s + 1.0 - w
+        else:
+            neg = np.broadcast_to(rho < 0, s.shape)
+            out = np.empty_like(s)
+            r = np.broadcast_to(rho, s.shape)
+            ww = np.broadcast_to(w, s.shape)
+            sn, rn, wn = s[neg], r[neg], ww[neg]
+            out[neg] = np.where(
+                wn <= 0, 1.0, sn * (wn + (1.0 - wn) * sn ** (-rn)) ** (1.0 / rn)
+            )
+            pos = ~neg
+            sp, rp, wp = s[pos], r[pos], ww[pos]
+            out[pos] = (wp * sp**rp + 1.0 - wp) ** (1.0 / rp)
+    out = np.where(s >= 1.0, 1.0, out)
+    return np.clip(np.nan_to_num(out, nan=0.0), 0.0, 1.0)
+
+
+def _slots(arr: _Arrays) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Input edges split by their rank among the inputs of their output node.
+
+    Slot ``d`` holds every output's ``d``-th input edge, so the minimum over
+    inputs is a few vectorised ``np.minimum`` passes (as many as the largest
+    number of inputs of one node).
+    """
+    cache = arr.__dict__.get("_slots")
+    if cache is None:
+        starts = _group_starts(arr)
+        sizes = np.diff(np.r_[starts, arr.in_dst.size])
+        rank = np.arange(arr.in_dst.size) - np.repeat(starts, sizes)
+        cache = [
+            (np.flatnonzero(rank == d), arr.in_dst[rank == d])
+            for d in range(int(sizes.max(initial=0)))
+        ]
+        object.__setattr__(arr, "_slots", cache)
+    return cache
+
+
 def _input_availability(arr: _Arrays, sigma: np.ndarray) -> np.ndarray:
     alpha = np.ones_like(sigma)
     if arr.in_src.size == 0:
         return alpha
-    s = sigma[arr.in_src]
-    if np.all(arr.in_elasticity == 0):
-        phi = s
-    else:
-        phi = ces_availability(
-            s, arr.in_share[:, None], arr.in_elasticity[:, None]
-        ).reshape(s.shape)
-    starts = _group_starts(arr)
-    alpha[arr.in_dst[starts]] = np.minimum.reduceat(phi, starts, axis=0)
+    phi = sigma[arr.in_src]
+    cls, rho, any_ces = _edge_classes(arr)
+    if any_ces:
+        short = (sigma.min(axis=1) < 1.0)[arr.in_src]
+        for c in (1, 2, 3):
+            rows = np.flatnonzero(short & (cls == c))
+            if rows.size:
+                phi[rows] = _ces_rows(
+                    phi[rows], arr.in_share[rows, None], c, rho[rows, None]
+                )
+    for edges, outs in _slots(arr):
+        alpha[outs] = np.minimum(alpha[outs], phi[edges])
     return alpha
 
 
 def _group_starts(arr: _Arrays) -> np.ndarray:
-    d = arr.in_dst
-    return np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+    cache = arr.__dict__.get("_group_starts")
+    if cache is None:
+        d = arr.in_dst
+        cache = np.flatnonzero(np.r_[True, d[1:] != d[:-1]])
+        object.__setattr__(arr, "_group_starts", cache)
+    return cache
 
 
 def propagate_shortfall(
