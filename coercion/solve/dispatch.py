@@ -11,12 +11,14 @@ game                        method
 two players, all            ``"enumeration"`` (every extreme equilibrium, exact
                             for exact games, with components)
 two players, ``one=True``   ``"zero-sum"`` (linear programming) for constant-sum
-                            games; ``"lemke-howson"`` for large games when
-                            available; else the first equilibrium found by
-                            ``"enumeration"``
+                            games; ``"lemke-howson"`` from 36 strategy pairs
+                            (``m * n``) on when available; else the first
+                            equilibrium found by ``"enumeration"``
 n players                   ``"support-enumeration"`` when available (``one=True``:
                             a one-equilibrium method when available)
 one player                  ``"pure"``
+game tree                   as its reduced strategic form, answered in behavior
+                            strategies
 stack ``(K, m, n)``         ``"stack"`` (all equilibria of every game at once)
 ==========================  ======================================================
 
@@ -78,7 +80,7 @@ has its result cut to the first. Add a solver with one line:
 # Preference order of ``auto`` among the registered names.
 _AUTO_N_PLAYER_ALL = ("support-enumeration",)
 _AUTO_N_PLAYER_ONE = ("simplicial", "homotopy", "support-enumeration")
-_LEMKE_HOWSON_MIN_SIZE = 12  # one=True: LH when min(m, n) reaches this
+_LEMKE_HOWSON_MIN_CELLS = 36  # one=True: LH from 6 x 6 (m * n) on
 _SPE = ("subgame-perfect", "spe")
 
 _resolved: dict[str, Callable[..., Any] | None] = {}
@@ -240,7 +242,7 @@ def _auto(game: NormalFormGame, one: bool) -> str:
             if game.is_constant_sum():
                 return "zero-sum"
             if (
-                min(game.shape) >= _LEMKE_HOWSON_MIN_SIZE
+                game.shape[0] * game.shape[1] >= _LEMKE_HOWSON_MIN_CELLS
                 and _resolve("lemke-howson") is not None
             ):
                 return "lemke-howson"
@@ -269,9 +271,10 @@ def solve(
 
     Parameters
     ----------
-    game : NormalFormGame, or array of shape (K, m, n), or pair of them
-        A strategic game with any number of players; or a stack of ``K``
-        bimatrix games (``A`` alone for zero-sum games, or ``(A, B)``).
+    game : NormalFormGame, ExtensiveGame, or array of shape (K, m, n)
+        A strategic game with any number of players; a game tree (solved
+        through its reduced strategic form); or a stack of ``K`` bimatrix
+        games (``A`` alone for zero-sum games, or a pair ``(A, B)``).
     method : str
         ``"auto"`` (default) or a name of :func:`available_methods`:
         ``"enumeration"``, ``"pure"``, ``"zero-sum"``, ``"stack"``, and, when
@@ -292,8 +295,10 @@ def solve(
     EquilibriumSet
         The equilibria, each with its certificate. ``method`` says which
         algorithm ran and ``info["solver"]`` its registry name; ``complete``
-        says whether every (extreme) equilibrium is listed. For a stack of
-        games, the :class:`~coercion.solve.stack.StackSolution` of
+        says whether every (extreme) equilibrium is listed. For a tree, a
+        :class:`TreeSolution` (behavior strategies; the strategic-form
+        :class:`EquilibriumSet` when the tree lacks perfect recall). For a
+        stack of games, the :class:`~coercion.solve.stack.StackSolution` of
         :func:`~coercion.solve.stack.solve_stack`.
 
     Raises
@@ -346,11 +351,20 @@ def solve(
         func = get_method(name)
         args = tuple(game) if isinstance(game, tuple | list) else (game,)
         return func(*args, **options)
+    if _is_tree(game):
+        eqs = solve(
+            game.reduced_strategic_form(),
+            method,
+            one=one,
+            exact=exact,
+            tol=tol,
+            **options,
+        )
+        return _tree_solution(game, eqs)
     if not isinstance(game, NormalFormGame):
         raise NotSupportedError(
-            f"{type(game).__name__} is not a NormalFormGame (nor a stack of "
-            "(K, m, n) payoff arrays); an ExtensiveGame is solved through its "
-            "reduced_strategic_form()",
+            f"{type(game).__name__} is not a NormalFormGame, an ExtensiveGame "
+            "or a stack of (K, m, n) payoff arrays",
             field="game",
         )
     name = _auto(game, bool(one)) if method == "auto" else method
@@ -361,6 +375,25 @@ def solve(
         kwargs["one"] = bool(one)
     result = _call(func, game, kwargs)
     return _as_set(result, game, name, bool(one), accepts_one)
+
+
+def _is_tree(game: Any) -> bool:
+    return not isinstance(game, NormalFormGame) and hasattr(
+        game, "reduced_strategic_form"
+    )
+
+
+def _tree_solution(game: Any, eqs: EquilibriumSet) -> EquilibriumSet | TreeSolution:
+    """Behavior strategies when the tree has them (perfect recall), else ``eqs``."""
+    if not hasattr(game, "mixed_to_behavior"):
+        return eqs
+    try:
+        return TreeSolution(game, eqs)
+    except NotSupportedError:
+        # Without perfect recall a mixed strategy may have no equivalent
+        # behavior strategy (Kuhn 1953): keep the reduced strategic form's.
+        eqs.info["behavior"] = "none: the tree lacks perfect recall"
+        return eqs
 
 
 def _accepts(func: Callable[..., Any], param: str) -> bool:
@@ -508,9 +541,6 @@ def solve_file_game(
                 f"--pure cannot be combined with method {method!r}", field="method"
             )
         method = "pure"
-    is_tree = not isinstance(game, NormalFormGame) and hasattr(
-        game, "reduced_strategic_form"
-    )
     if mode == "spe":
         name = next((n for n in _SPE if _resolve(n) is not None), None)
         if name is None:
@@ -521,13 +551,7 @@ def solve_file_game(
                 field="mode",
             )
         return get_method(name)(game)
-    if is_tree:
-        strategic = game.reduced_strategic_form()
-        eqs = solve(strategic, method, one=mode == "one", exact=exact)
-        if not hasattr(game, "mixed_to_behavior"):
-            return eqs
-        return TreeSolution(game, eqs)
-    if not isinstance(game, NormalFormGame):
+    if not isinstance(game, NormalFormGame) and not _is_tree(game):
         raise NotSupportedError(
             f"{type(game).__name__} is neither a strategic game nor a tree",
             field="game",

@@ -181,3 +181,33 @@ def test_solve_file_game_modes():
         warnings.simplefilter("ignore")
         with pytest.raises(NotSupportedError, match="--spe"):
             solve_file_game(BOS, mode="spe")
+
+
+def test_tree_is_solved_through_its_reduced_strategic_form():
+    tree = co.read_game(co_games_dir() / "entry_deterrence.efg")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        sol = solve(tree)
+    assert isinstance(sol, dispatch.TreeSolution) and len(sol) == 3
+    # (In; Accommodate), the subgame-perfect one, is among them, per info set
+    assert [[[F(0), F(1)]], [[F(0), F(1)]]] in sol.behavior
+    assert sol.to_dict()["exact"] is True
+    assert "Accommodate" in sol.to_text() and "TreeSolution" in repr(sol)
+
+
+def co_games_dir():
+    from coercion._data import games_dir
+
+    return games_dir()
+
+
+def test_auto_one_large_game_uses_lemke_howson_when_available():
+    A = np.random.default_rng(5).integers(0, 50, size=(7, 7))
+    B = np.random.default_rng(6).integers(0, 50, size=(7, 7))
+    g = co.NormalFormGame.from_bimatrix(A.tolist(), B.tolist())
+    eqs = solve(g, one=True)
+    assert len(eqs) == 1 and co.is_nash(g, eqs[0].profile)
+    expected = (
+        "lemke-howson" if "lemke-howson" in available_methods() else "enumeration"
+    )
+    assert eqs.info["solver"] == expected
