@@ -1735,6 +1735,9 @@ class Scenario:
                 )
         return out
 
+    def __hash__(self) -> int:
+        return hash((self.id, self.flows, tuple(self.params().items())))
+
     def __repr__(self) -> str:
         return (
             f"<Scenario {self.id!r}: {len(self.economies)} economies, "

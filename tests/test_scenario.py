@@ -286,6 +286,9 @@ def test_scenario_is_read_only():
         sc.players["XX"] = None  # type: ignore[index]
     with pytest.raises(dataclasses.FrozenInstanceError):
         sc.flows[0].value.value = 0.0  # type: ignore[misc]
+    # equal scenarios hash alike, so they can key a cache
+    assert hash(sc) == hash(load_scenario("rare_earths"))
+    assert len({sc, load_scenario("rare_earths")}) == 1
 
 
 def test_param_and_quantity():
