@@ -43,6 +43,14 @@ from coercion.models.crisis_bargaining import (
     crisis_bargaining,
     fearon_solution,
 )
+from coercion.models.escalation_ladder import (
+    Ladder,
+    LadderSolution,
+    build_ladder,
+    escalation_ladder,
+    escalation_ladder_tree,
+    ladder_solution,
+)
 from coercion.models.managed_dependence import (
     ManagedDependenceSolution,
     managed_dependence,
@@ -66,6 +74,12 @@ from coercion.models.war_of_attrition import (
 )
 
 __all__ = [
+    "Ladder",
+    "LadderSolution",
+    "build_ladder",
+    "escalation_ladder",
+    "escalation_ladder_tree",
+    "ladder_solution",
     "SanctionsSolution",
     "sanctions_game",
     "sanctions_selection",

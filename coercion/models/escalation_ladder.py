@@ -1,0 +1,404 @@
+r"""The escalation ladder (Kahn): alternating escalation up named rungs.
+
+Two sides in a crisis climb a ladder of named rungs (tariffs, export controls,
+financial sanctions, a full embargo, ...). Side A moves first: it climbs to
+the next rung or concedes; then side B; and so on, alternately. Reaching rung
+:math:`k` costs side :math:`i` an extra :math:`c_{i,k}`; a side that concedes
+hands the other its stake :math:`S_j`. If the top rung is reached, the crisis
+ends in a showdown that A wins with probability :math:`p`.
+
+:func:`build_ladder` validates a ladder; :func:`escalation_ladder_tree` gives
+the game tree, :func:`escalation_ladder` its reduced strategic form, and
+:func:`ladder_solution` the subgame-perfect play by backward induction.
+
+Examples
+--------
+>>> from coercion.models import build_ladder, ladder_solution
+>>> ladder = build_ladder(
+...     ["tariffs", "export controls", "embargo"],
+...     costs=([1, 2, 3], [1, 3, 8]),
+...     stakes=(10, 6),
+...     players=("US", "China"),
+...     top_win_probability="0.6",
+... )
+>>> sol = ladder_solution(ladder)
+>>> sol.path, sol.winner, sol.payoffs
+(('escalate', 'concede'), 'US', (Fraction(9, 1), Fraction(-1, 1)))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coercion.errors import InvalidParameterError
+from coercion.game.extensive import ExtensiveGame
+from coercion.game.normal_form import NormalFormGame
+from coercion.models._params import Number, number, probability
+
+__all__ = [
+    "Ladder",
+    "LadderSolution",
+    "build_ladder",
+    "escalation_ladder_tree",
+    "escalation_ladder",
+    "ladder_solution",
+]
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """A validated escalation ladder (use :func:`build_ladder`).
+
+    Attributes
+    ----------
+    rungs : tuple of str
+        Rung names from the lowest to the top.
+    costs : tuple of two tuples
+        ``costs[i][k]``: side ``i``'s extra cost when rung ``k`` is reached.
+    stakes : tuple
+        Each side's value of prevailing.
+    players : tuple of str
+        The two sides; the first moves first.
+    top_win_probability : number
+        Probability that the first side prevails in the showdown at the top.
+    """
+
+    rungs: tuple[str, ...]
+    costs: tuple[tuple[Number, ...], tuple[Number, ...]]
+    stakes: tuple[Number, Number]
+    players: tuple[str, str]
+    top_win_probability: Number
+
+
+def build_ladder(
+    rungs: Sequence[str],
+    costs: Any,
+    stakes: Any,
+    *,
+    players: tuple[str, str] = ("A", "B"),
+    top_win_probability: Any = "1/2",
+) -> Ladder:
+    r"""Build and validate an escalation ladder.
+
+    Parameters
+    ----------
+    rungs : sequence of str
+        Distinct rung names, lowest first (at least one).
+    costs : pair
+        Per side, either one cost per rung or a single number used for every
+        rung; costs are non-negative.
+    stakes : number or pair
+        Each side's value of prevailing, non-negative.
+    players : pair of str
+        Side labels; the first side moves first.
+    top_win_probability : number
+        Probability that the first side prevails at the top rung.
+
+    Returns
+    -------
+    Ladder
+
+    Raises
+    ------
+    InvalidParameterError
+        On no rungs, repeated or non-string rung names, costs that are not one
+        per rung or are negative, negative stakes or a probability outside
+        ``[0, 1]``.
+
+    Examples
+    --------
+    >>> from coercion.models import build_ladder
+    >>> build_ladder(["tariffs", "embargo"], costs=(1, [2, 5]), stakes=4).costs
+    ((Fraction(1, 1), Fraction(1, 1)), (Fraction(2, 1), Fraction(5, 1)))
+    """
+    if isinstance(rungs, str) or not isinstance(rungs, Sequence) or not rungs:
+        raise InvalidParameterError(
+            f"{rungs!r} is not a non-empty list of rung names", field="rungs"
+        )
+    names = tuple(rungs)
+    for k, name in enumerate(names):
+        if not isinstance(name, str) or not name:
+            raise InvalidParameterError(
+                f"{name!r} is not a rung name", field=f"rungs[{k}]"
+            )
+    if len(set(names)) != len(names):
+        raise InvalidParameterError(f"repeated rung names in {names!r}", field="rungs")
+    if isinstance(costs, str) or not isinstance(costs, Sequence) or len(costs) != 2:
+        raise InvalidParameterError(
+            f"{costs!r} does not give costs for each of the 2 sides", field="costs"
+        )
+    per_side = []
+    for i, c in enumerate(costs):
+        if isinstance(c, Sequence) and not isinstance(c, str):
+            if len(c) != len(names):
+                raise InvalidParameterError(
+                    f"{len(c)} costs given for {len(names)} rungs", field=f"costs[{i}]"
+                )
+            per_side.append(
+                tuple(number(x, f"costs[{i}][{k}]", lower=0) for k, x in enumerate(c))
+            )
+        else:
+            x = number(c, f"costs[{i}]", lower=0)
+            per_side.append((x,) * len(names))
+    if isinstance(stakes, Sequence) and not isinstance(stakes, str):
+        if len(stakes) != 2:
+            raise InvalidParameterError(
+                f"{list(stakes)!r} does not give one stake per side", field="stakes"
+            )
+        st = tuple(number(s, f"stakes[{i}]", lower=0) for i, s in enumerate(stakes))
+    else:
+        s = number(stakes, "stakes", lower=0)
+        st = (s, s)
+    if len(players) != 2 or len(set(players)) != 2:
+        raise InvalidParameterError(
+            f"{players!r} is not a pair of distinct labels", field="players"
+        )
+    return Ladder(
+        rungs=names,
+        costs=(per_side[0], per_side[1]),
+        stakes=(st[0], st[1]),
+        players=(players[0], players[1]),
+        top_win_probability=probability(top_win_probability, "top_win_probability"),
+    )
+
+
+def escalation_ladder_tree(ladder: Ladder) -> ExtensiveGame:
+    r"""The escalation ladder as a game tree of perfect information.
+
+    Parameters
+    ----------
+    ladder : Ladder
+        From :func:`build_ladder`.
+
+    Returns
+    -------
+    ExtensiveGame
+        At rung :math:`k` (0 is the start of the crisis) the side to move
+        (A at even :math:`k`, B at odd) chooses ``"escalate"`` or
+        ``"concede"``. Each rung's node carries that rung's costs (payoffs
+        add up along the path); the top rung is a chance node, ``"<A> prevails"``
+        or ``"<B> prevails"``.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``ladder`` is not a :class:`Ladder`.
+
+    Examples
+    --------
+    >>> from coercion.models import build_ladder, escalation_ladder_tree
+    >>> ld = build_ladder(["tariffs", "embargo"], costs=(1, 2), stakes=(4, 3))
+    >>> print(escalation_ladder_tree(ld).to_text())
+    escalation ladder
+    players: A, B
+    A [infoset 1] {escalate, concede}
+      escalate: B [infoset 1] {escalate, concede} + (-1, -2) 'tariffs'
+        escalate: chance [infoset 1] + (-1, -2) 'embargo'
+          A prevails (1/2): payoffs (2, -4)
+          B prevails (1/2): payoffs (-2, -1)
+        concede: payoffs (3, -2)
+      concede: payoffs (0, 3)
+    """
+    if not isinstance(ladder, Ladder):
+        raise InvalidParameterError(
+            f"{ladder!r} is not a Ladder (use build_ladder)", field="ladder"
+        )
+    A, B = ladder.players
+    s0, s1 = ladder.stakes
+    zero = s0 * 0
+    p = ladder.top_win_probability
+    g = ExtensiveGame(players=[A, B], title="escalation ladder")
+    node = g.root
+    R = len(ladder.rungs)
+    for k in range(R + 1):
+        if k > 0:
+            node.set_outcome(
+                [-ladder.costs[0][k - 1], -ladder.costs[1][k - 1]],
+                label=ladder.rungs[k - 1],
+            )
+        if k == R:
+            win_a, win_b = node.chance([f"{A} prevails", f"{B} prevails"], [p, 1 - p])
+            win_a.set_outcome([s0, zero])
+            win_b.set_outcome([zero, s1])
+            break
+        mover = ladder.players[k % 2]
+        up, concede = node.decide(mover, ["escalate", "concede"])
+        concede.set_outcome([zero, s1] if k % 2 == 0 else [s0, zero])
+        node = up
+    return g
+
+
+def escalation_ladder(ladder: Ladder) -> NormalFormGame:
+    r"""The reduced strategic form of :func:`escalation_ladder_tree`.
+
+    Parameters
+    ----------
+    ladder : Ladder
+
+    Returns
+    -------
+    NormalFormGame
+        A side's plan lists its actions at its own turns up to its first
+        concession: ``"escalate/concede"`` climbs at its first turn and
+        concedes at its second.
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``ladder`` is not a :class:`Ladder`.
+
+    Examples
+    --------
+    >>> from coercion.models import build_ladder, escalation_ladder
+    >>> ld = build_ladder(["tariffs", "embargo"], costs=(1, 2), stakes=(4, 3))
+    >>> print(escalation_ladder(ld).to_text())
+    A \ B     escalate  concede
+    escalate  0, -5/2   3, -2
+    concede   0, 3      0, 3
+    """
+    return escalation_ladder_tree(ladder).reduced_strategic_form()
+
+
+@dataclass(frozen=True)
+class LadderSolution:
+    """Subgame-perfect play on an escalation ladder (ties go to conceding).
+
+    Attributes
+    ----------
+    path : tuple of str
+        The actions played from the start of the crisis.
+    top_rung : str or None
+        The highest rung reached (None if A concedes at once).
+    winner : str or None
+        The side that prevails; None when the showdown at the top decides.
+    payoffs : tuple
+        Expected payoffs (showdown lotteries averaged).
+    plans : tuple of str
+        Each side's plan as a label of :func:`escalation_ladder`.
+    escalates : tuple of tuple of bool
+        ``escalates[i][j]``: does side ``i`` escalate at its ``j``-th turn,
+        on or off the path.
+    """
+
+    path: tuple[str, ...]
+    top_rung: str | None
+    winner: str | None
+    payoffs: tuple[Number, Number]
+    plans: tuple[str, str]
+    escalates: tuple[tuple[bool, ...], tuple[bool, ...]]
+
+
+def ladder_solution(ladder: Ladder) -> LadderSolution:
+    r"""Backward induction on the escalation ladder.
+
+    Parameters
+    ----------
+    ladder : Ladder
+
+    Returns
+    -------
+    LadderSolution
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``ladder`` is not a :class:`Ladder`.
+
+    Examples
+    --------
+    The US would climb to the embargo (it costs the US 3 against an expected
+    6 from the showdown), so China, for which the embargo is worth less than it
+    costs, concedes after the first rung:
+
+    >>> from coercion.models import build_ladder, ladder_solution
+    >>> ld = build_ladder(["tariffs", "export controls", "embargo"],
+    ...                   costs=([1, 2, 3], [1, 3, 8]), stakes=(10, 6),
+    ...                   players=("US", "China"), top_win_probability="0.6")
+    >>> sol = ladder_solution(ld)
+    >>> sol.path, sol.top_rung, sol.winner, sol.plans
+    (('escalate', 'concede'), 'tariffs', 'US', ('escalate/escalate', 'concede'))
+
+    If the embargo cost the US 7 instead, it would not climb there; China
+    would then climb to export controls, and the US concedes at once:
+
+    >>> ld = build_ladder(["tariffs", "export controls", "embargo"],
+    ...                   costs=([1, 2, 7], [1, 3, 8]), stakes=(10, 6),
+    ...                   players=("US", "China"), top_win_probability="0.6")
+    >>> ladder_solution(ld).path
+    ('concede',)
+
+    Notes
+    -----
+    Let :math:`W_i(k)` be side :math:`i`'s payoff from rung :math:`k` on,
+    counting only costs still to come. At the top,
+    :math:`W(R) = (p S_A, (1 - p) S_B)`. Below it the mover :math:`m` compares
+    conceding (0 to itself, :math:`S_j` to the other) with climbing,
+    :math:`W_m(k + 1) - c_{m, k+1}`, and climbs only if that is positive:
+
+    .. math:: W(k) = \begin{cases} W(k + 1) - c_{\cdot, k+1}
+              & W_m(k + 1) - c_{m, k+1} > 0 \\
+              \text{concession payoffs} & \text{otherwise.} \end{cases}
+
+    With complete information the crisis ends at the first rung where the
+    mover's continuation is not worth its next step; Kahn's *escalation
+    dominance* is the ability to make the other side face that rung first
+    [1]_. Costs sunk on rungs already climbed do not matter for the choice;
+    the recursion is the finite-horizon backward induction of Selten [2]_.
+
+    References
+    ----------
+    .. [1] Kahn, H. (1965). *On Escalation: Metaphors and Scenarios*. Praeger.
+    .. [2] Selten, R. (1965). Spieltheoretische Behandlung eines
+       Oligopolmodells mit Nachfragetragheit. *Zeitschrift fur die gesamte
+       Staatswissenschaft* 121, 301-324 and 667-689.
+    """
+    if not isinstance(ladder, Ladder):
+        raise InvalidParameterError(
+            f"{ladder!r} is not a Ladder (use build_ladder)", field="ladder"
+        )
+    R = len(ladder.rungs)
+    s0, s1 = ladder.stakes
+    p = ladder.top_win_probability
+    c = ladder.costs
+    # value[k] = continuation payoffs from rung k (future costs only)
+    value: list[tuple[Number, Number]] = [(s0 * 0, s0 * 0)] * (R + 1)
+    climb = [False] * R
+    value[R] = (p * s0, (1 - p) * s1)
+    for k in reversed(range(R)):
+        m = k % 2
+        up = (value[k + 1][0] - c[0][k], value[k + 1][1] - c[1][k])
+        if up[m] > 0:
+            climb[k] = True
+            value[k] = up
+        else:
+            value[k] = (s0 * 0, s1) if m == 0 else (s0, s1 * 0)
+    path: list[str] = []
+    k = 0
+    while k < R and climb[k]:
+        path.append("escalate")
+        k += 1
+    if k < R:
+        path.append("concede")
+        winner: str | None = ladder.players[1 - k % 2]
+    else:
+        winner = None
+    payoffs = value[0]
+    plans = []
+    for i in range(2):
+        acts = []
+        for kk in range(i, R, 2):
+            acts.append("escalate" if climb[kk] else "concede")
+            if not climb[kk]:
+                break
+        # a side without a turn (one-rung ladder) has the strategy "(no move)"
+        plans.append("/".join(acts) or "(no move)")
+    return LadderSolution(
+        path=tuple(path),
+        top_rung=ladder.rungs[k - 1] if k > 0 else None,
+        winner=winner,
+        payoffs=payoffs,
+        plans=(plans[0], plans[1]),
+        escalates=(tuple(climb[0::2]), tuple(climb[1::2])),
+    )
