@@ -162,11 +162,20 @@ def as_payoff_array(data: Any, *, field: str = "payoffs", exact: bool | None = N
     if use_exact:
         arr = np.empty(len(flat), dtype=object)
         for k, x in enumerate(flat):
-            arr[k] = to_exact(x, field=_index_field(field, shape, k))
+            # the field name is built only for entries that need checking
+            if type(x) is Fraction:
+                arr[k] = x
+            elif type(x) is int:
+                arr[k] = Fraction(x)
+            else:
+                arr[k] = to_exact(x, field=_index_field(field, shape, k))
         return arr.reshape(shape), True
     out = np.empty(len(flat), dtype=np.float64)
     for k, x in enumerate(flat):
-        out[k] = _check_float(x, _index_field(field, shape, k))
+        if type(x) is float and math.isfinite(x):
+            out[k] = x
+        else:
+            out[k] = _check_float(x, _index_field(field, shape, k))
     return out.reshape(shape), False
 
 

@@ -26,8 +26,9 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from fractions import Fraction
+from typing import NamedTuple
 
 from coercion._numbers import parse_exact
 from coercion.errors import ParseError
@@ -51,12 +52,18 @@ _MAX_EXPONENT = 4000
 _NUMBER = re.compile(
     r"[+-]?(?:\d+/\d+|(?:\d+\.?\d*|\.\d+)(?:[eE](?P<exp>[+-]?\d+))?)", re.ASCII
 )
-_WORD = re.compile(r'[^\s{},"]+')
-_SPACE = re.compile(r"\s+")
+# a backslash escapes the next character inside a label; only \" and \\ are
+# unescaped, so any other backslash is kept as written (as Gambit does)
+_TOKEN = re.compile(
+    r'(?P<space>\s+)|(?P<punct>[{},])|(?P<string>"(?:[^"\\]|\\.)*")'
+    r'|(?P<word>[^\s{},"]+)|(?P<open>")',
+    re.DOTALL,
+)
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+_ESCAPE = re.compile(r'\\(["\\])')
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``kind`` is ``"{"``, ``"}"``, ``","``, ``"string"``, ``"word"``
     or ``"eof"``; ``text`` is the label (unescaped) or the word."""
 
@@ -96,57 +103,51 @@ def tokenize(text: str, file: str = "<string>") -> list[Token]:
         For a label whose closing quote is missing.
     """
     tokens: list[Token] = []
-    i, n = 0, len(text)
     line, line_start = 1, 0
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            m = _SPACE.match(text, i)
-            j = m.end() if m else i + 1
-            k = text.count("\n", i, j)
-            if k:
-                line += k
-                line_start = text.rfind("\n", i, j) + 1
-            i = j
-            continue
-        column = i - line_start + 1
-        if ch in "{},":
-            tokens.append(Token(ch, ch, line, column))
-            i += 1
-        elif ch == '"':
-            start_line = line
-            parts: list[str] = []
-            j = i + 1
-            while True:
-                if j >= n:
-                    raise ParseError(
-                        "label opened here is never closed",
-                        file=file,
-                        line=start_line,
-                        column=column,
-                        expected="a closing '\"'",
-                    )
-                c = text[j]
-                if c == "\\" and j + 1 < n and text[j + 1] in '"\\':
-                    parts.append(text[j + 1])
-                    j += 2
-                    continue
-                if c == '"':
-                    break
-                if c == "\n":
-                    line += 1
-                    line_start = j + 1
-                parts.append(c)
-                j += 1
-            tokens.append(Token("string", "".join(parts), start_line, column))
-            i = j + 1
-        else:
-            m = _WORD.match(text, i)
-            assert m is not None  # any other character starts a word
-            tokens.append(Token("word", m.group(), line, column))
-            i = m.end()
-    tokens.append(Token("eof", "", line, n - line_start + 1))
+    append = tokens.append
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        start = m.start()
+        if kind == "space" or kind == "string":
+            chunk = m.group()
+            newlines = chunk.count("\n")
+            if kind == "space":
+                if newlines:
+                    line += newlines
+                    line_start = start + chunk.rfind("\n") + 1
+                continue
+            append(
+                Token(
+                    "string",
+                    _unescape(chunk[1:-1]),
+                    line,
+                    start - line_start + 1,
+                )
+            )
+            if newlines:
+                line += newlines
+                line_start = start + chunk.rfind("\n") + 1
+        elif kind == "word":
+            append(Token("word", m.group(), line, start - line_start + 1))
+        elif kind == "punct":
+            ch = m.group()
+            append(Token(ch, ch, line, start - line_start + 1))
+        else:  # an opening quote without its closing quote
+            raise ParseError(
+                "label opened here is never closed",
+                file=file,
+                line=line,
+                column=start - line_start + 1,
+                expected="a closing '\"'",
+            )
+    tokens.append(Token("eof", "", line, len(text) - line_start + 1))
     return tokens
+
+
+def _unescape(body: str) -> str:
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(lambda m: m.group(1), body)
 
 
 def quote(label: str) -> str:
@@ -195,6 +196,9 @@ class TokenStream:
         self.file = str(file)
         self.tokens = tokenize(text, self.file)
         self.pos = 0
+        # the same number text recurs often in a payoff table; Fractions are
+        # immutable, so one object can serve every occurrence
+        self._numbers: dict[str, Fraction] = {}
 
     def peek(self) -> Token:
         """The next token, not consumed."""
@@ -222,16 +226,32 @@ class TokenStream:
             raise self.error(tok, f"found {tok.describe()}", expected)
         return tok
 
-    def number(self, what: str) -> Fraction:
-        """Consume a number, read exactly; ``what`` names it in errors."""
-        tok = self.next()
-        if tok.kind != "word":
-            raise self.error(tok, f"found {tok.describe()} for {what}", NUMBER_EXPECTED)
-        return self.to_number(tok, what)
+    def number(self, what: str | Callable[[], str]) -> Fraction:
+        """Consume a number, read exactly.
 
-    def to_number(self, tok: Token, what: str) -> Fraction:
+        ``what`` names the number in error messages; it may be a function,
+        called only when there is an error.
+        """
+        tok = self.next()
+        if tok.kind == "word":
+            value = self._numbers.get(tok.text)
+            if value is not None:
+                return value
+            value = self.to_number(tok, what)
+            self._numbers[tok.text] = value
+            return value
+        if callable(what):
+            what = what()
+        raise self.error(tok, f"found {tok.describe()} for {what}", NUMBER_EXPECTED)
+
+    def to_number(self, tok: Token, what: str | Callable[[], str]) -> Fraction:
         """Read the word ``tok`` as an exact number."""
-        m = _NUMBER.fullmatch(tok.text)
+        text = tok.text
+        if _INTEGER.fullmatch(text) and len(text) < 1000:
+            return Fraction(int(text))
+        m = _NUMBER.fullmatch(text)
+        if callable(what) and (m is None or m.group("exp") is not None):
+            what = what()
         if m is None:
             raise self.error(
                 tok, f"{tok.describe()} is not a number ({what})", NUMBER_EXPECTED
@@ -244,8 +264,10 @@ class TokenStream:
                 f"an exponent between -{_MAX_EXPONENT} and {_MAX_EXPONENT}",
             )
         try:
-            return parse_exact(tok.text)
+            return parse_exact(text)
         except ValueError as exc:  # zero denominator, too many digits
+            if callable(what):
+                what = what()
             raise self.error(tok, f"{exc} ({what})", NUMBER_EXPECTED) from None
 
     def integer(

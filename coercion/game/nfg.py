@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -289,21 +290,24 @@ def _read_payoff_body(
     n = len(players)
     total = n * math.prod(len(x) for x in strategies)
     values: list[Fraction] = []
-    for k in range(total):
+
+    def what(k: int) -> str:
         q, p = divmod(k, n)
-        what = (
+        return (
             f"payoff {k + 1} of {total}: player {players[p]!r} at profile "
             f"{_profile_text(q, strategies)}"
         )
+
+    for k in range(total):
         tok = s.peek()
         if tok.kind == "eof":
             raise s.error(
                 tok,
                 f"file ends after {k} of the {total} payoffs ({n} players x "
                 f"{total // n} profiles)",
-                f"a numerical payoff ({what})",
+                f"a numerical payoff ({what(k)})",
             )
-        values.append(s.number(what))
+        values.append(s.number(partial(what, k)))
     return values
 
 
