@@ -437,17 +437,30 @@ def format_nfg(game: Any) -> str:
         quote(comment),
         "",
     ]
-    pay = game.payoffs
+    # each player's payoffs in file order: the first player's strategy fastest,
+    # i.e. Fortran (column-major) order of the strategy axes
+    columns: list[list[str]] = []
+    if exact:
+        cache: dict[Fraction, str] = {}
+        for p in range(n):
+            column = []
+            for v in game.payoffs[p].ravel(order="F"):
+                text = cache.get(v)
+                if text is None:
+                    text = cache[v] = _format_number(v, exact)
+                column.append(text)
+            columns.append(column)
+    else:
+        # no cache: -0.0 == 0.0 but they are written differently
+        for p in range(n):
+            columns.append([repr(float(v)) for v in game.payoffs[p].ravel(order="F")])
     first = game.shape[0]
-    rest = game.shape[1:]
-    # np.ndindex() with no axes yields the one empty index
-    for others in np.ndindex(*reversed(rest)):
-        idx_rest = tuple(reversed(others))
-        row: list[str] = []
-        for a in range(first):
-            idx = (a, *idx_rest)
-            row.extend(_format_number(pay[(p, *idx)], exact) for p in range(n))
-        lines.append(" ".join(row))
+    for start in range(0, len(columns[0]), first):
+        lines.append(
+            " ".join(
+                columns[p][q] for q in range(start, start + first) for p in range(n)
+            )
+        )
     return "\n".join(lines) + "\n"
 
 

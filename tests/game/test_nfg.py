@@ -192,6 +192,7 @@ def test_float_games_are_written_with_round_tripping_decimals():
     assert np.array_equal(back.to_float().payoffs, g.payoffs)
     assert back[2, 0] == (F("-2.5e-300"), F("5e-324"))
     assert back[1, 0][0] == F("0.3333333333333333")
+    assert "-0.0" in format_nfg(g).split()
 
 
 def test_read_and_write_files(tmp_path):
