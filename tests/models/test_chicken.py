@@ -104,3 +104,9 @@ def test_bad_parameters_name_the_field(kwargs, field):
 def test_symbolic_chicken_substitutes_to_numeric_game():
     g = chicken_symbolic()
     assert g.subs(a=1, b=1, c=10) == chicken(1, 1, 10)
+
+
+def test_dispatching_solver_agrees_with_enumeration():
+    g = chicken(2, 1, 7)
+    via_solve = [e.to_dict()["profile"] for e in co.solve(g)]
+    assert via_solve == [e.to_dict()["profile"] for e in enumerate_equilibria(g)]

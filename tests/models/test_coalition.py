@@ -94,3 +94,13 @@ def test_bad_parameters(kwargs, field):
     with pytest.raises(co.InvalidParameterError) as info:
         coalition_controls(**kwargs)
     assert info.value.field == field
+
+
+def test_dispatching_solver_on_three_members():
+    # co.solve picks support enumeration for n players; its pure equilibria are
+    # exactly the closed-form ones (it also finds a symmetric mixed equilibrium)
+    args = (["0.4", "0.3", "0.2"], "0.45", 3, 1)
+    eqs = co.solve(coalition_controls(*args))
+    assert all(e.max_regret == 0 for e in eqs)
+    pure = [tuple(s[0] for s in e.supports) for e in eqs if e.is_pure]
+    assert sorted(pure) == sorted(coalition_equilibria(*args))
