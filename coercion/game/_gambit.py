@@ -271,20 +271,32 @@ class TokenStream:
             raise self.error(tok, f"{exc} ({what})", NUMBER_EXPECTED) from None
 
     def integer(
-        self, what: str, *, minimum: int = 0, maximum: int | None = None
+        self,
+        what: str | Callable[[], str],
+        *,
+        minimum: int = 0,
+        maximum: int | None = None,
     ) -> int:
-        """Consume a non-negative decimal integer within bounds."""
+        """Consume a non-negative decimal integer within bounds.
+
+        ``what`` names the integer in error messages; it may be a function,
+        called only when there is an error.
+        """
         tok = self.next()
+        text = tok.text
+        if tok.kind == "word" and text.isascii() and text.isdigit() and len(text) < 10:
+            value = int(text)
+            if value >= minimum and (maximum is None or value <= maximum):
+                return value
+        if callable(what):
+            what = what()
         bounds = (
             f"an integer >= {minimum}"
             if maximum is None
-            else (f"an integer from {minimum} to {maximum}")
+            else f"an integer from {minimum} to {maximum}"
         )
         if tok.kind != "word":
             raise self.error(tok, f"found {tok.describe()} for {what}", bounds)
-        if not (tok.text.isascii() and tok.text.isdigit()) or len(tok.text) > 9:
+        if not (text.isascii() and text.isdigit()) or len(text) >= 10:
             raise self.error(tok, f"{tok.describe()} is not a valid {what}", bounds)
-        value = int(tok.text)
-        if value < minimum or (maximum is not None and value > maximum):
-            raise self.error(tok, f"{what} is {value}, out of range", bounds)
-        return value
+        raise self.error(tok, f"{what} is {int(text)}, out of range", bounds)

@@ -347,19 +347,22 @@ def _read_outcome_body(
     null = [Fraction(0)] * n
     n_profiles = math.prod(len(x) for x in strategies)
     values: list[Fraction] = []
-    for q in range(n_profiles):
-        what = (
+
+    def what(q: int) -> str:
+        return (
             f"outcome index of profile {_profile_text(q, strategies)} "
             f"({q + 1} of {n_profiles})"
         )
+
+    for q in range(n_profiles):
         tok = s.peek()
         if tok.kind == "eof":
             raise s.error(
                 tok,
                 f"file ends after {q} of the {n_profiles} outcome indices",
-                f"the {what}",
+                f"the {what(q)}",
             )
-        index = s.integer(what, minimum=0, maximum=len(outcomes))
+        index = s.integer(partial(what, q), minimum=0, maximum=len(outcomes))
         values.extend(null if index == 0 else outcomes[index - 1])
     return values
 
