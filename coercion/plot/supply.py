@@ -158,11 +158,11 @@ def draw_supply_graph(
         is_cut = key == "trade" and (u, v) in cut
         if key == "trade":
             width = 0.5 + 3.0 * d["value"] / max_flow
-            style = dict(color=PALETTE[5] if is_cut else "0.55", linestyle="-")
+            color, linestyle = (PALETTE[5] if is_cut else "0.55"), "-"
             rad = 0.25 if pos[u][0] == pos[v][0] else 0.1
         else:
             width = 0.8
-            style = dict(color=PALETTE[0], linestyle="--")
+            color, linestyle = PALETTE[0], "--"
             rad = 0.0
         ax.add_patch(
             FancyArrowPatch(
@@ -176,7 +176,8 @@ def draw_supply_graph(
                 shrinkB=9,
                 alpha=0.9,
                 zorder=2 if is_cut else 1,
-                **style,
+                color=color,
+                linestyle=linestyle,
             )
         )
     big = max(float(arr.production.max(initial=0.0)), 1e-12)
@@ -195,7 +196,7 @@ def draw_supply_graph(
         )
     ax.set_xticks(sorted({p[0] for p in pos.values()}))
     tiers = product_tiers(sg)
-    ax.set_xticklabels(sorted(sg.products, key=lambda p: (tiers[p], p)))
+    ax.set_xticklabels(sorted(sg.products, key=lambda p: (tiers[str(p)], str(p))))
     econ = list(sg.economies)
     ax.set_yticks([float(len(econ) - 1 - k) for k in range(len(econ))])
     ax.set_yticklabels(list(sg.economies))

@@ -318,14 +318,14 @@ class SupplyGraph:
             if share is None:
                 raise SupplyGraphError("is missing or NaN", field=f"{w}.share")
             elast = _number(r, "elasticity", w, default=0.0, allow_inf=True)
-            key = (a, b, econ)
-            if key in self._inputs:
+            ikey = (a, b, econ)
+            if ikey in self._inputs:
                 raise SupplyGraphError(
                     f"duplicate input requirement {a!r} -> {b!r}"
                     + ("" if econ is None else f" in {econ}"),
                     field=w,
                 )
-            self._inputs[key] = {"share": share, "elasticity": elast, "row": i}
+            self._inputs[ikey] = {"share": share, "elasticity": elast, "row": i}
 
         # every product named in the input table must exist somewhere
         seen_products = {k[2] for k in self._flows} | {k[1] for k in self._nodes}
