@@ -429,3 +429,40 @@ def test_fuzzed_files_raise_only_parse_errors():
 @pytest.mark.slow
 def test_fuzzed_files_raise_only_parse_errors_many():
     _fuzz(100_000, seed=1)
+
+
+def test_gambit_reads_what_we_write_and_we_read_what_it_writes():
+    gbt = pytest.importorskip("pygambit")
+    import io
+
+    rng = np.random.default_rng(5)
+    for k in range(12):
+        n = 2 + k % 3
+        shape = tuple(int(s) for s in rng.integers(1, 4, size=n))
+        num = rng.integers(-50, 50, size=(n, *shape))
+        den = rng.choice([1, 2, 3, 10, 1000], size=(n, *shape))
+        payoffs = np.empty((n, *shape), dtype=object)
+        for idx in np.ndindex(*payoffs.shape):
+            payoffs[idx] = F(int(num[idx]), int(den[idx]))
+        if k % 4 == 3:
+            payoffs = payoffs.astype(float) / 7.0
+        g = NormalFormGame(
+            payoffs,
+            players=[f'player "{p}"' for p in range(n)],
+            strategies=[[f"s {i}{{}}" for i in range(s)] for s in shape],
+            title=f"game {k}",
+            comment="made by coercion",
+        )
+        theirs = gbt.read_nfg(io.StringIO(format_nfg(g)))
+        assert [p.label for p in theirs.players] == list(g.players)
+        for p, player in enumerate(theirs.players):
+            assert tuple(s.label for s in player.strategies) == g.strategies[p]
+        assert (theirs.title, theirs.description) == (g.title, g.comment)
+        exact = g.to_exact() if g.is_exact else parse_nfg(format_nfg(g))
+        for p, arr in enumerate(theirs.to_arrays()):
+            assert all(
+                F(arr[idx]) == exact.payoffs[(p, *idx)] for idx in np.ndindex(*shape)
+            )
+        back = parse_nfg(theirs.to_nfg())  # Gambit writes the outcome version
+        assert back == exact
+        assert (back.title, back.comment) == (g.title, g.comment)
