@@ -42,6 +42,7 @@ __all__ = [
     "curve_pieces",
     "real_solutions",
     "sign_at",
+    "solution_dimension",
 ]
 
 _Z = sp.Symbol("z")
@@ -575,3 +576,46 @@ def curve_pieces(
             arcs.append(Arc(curve, lo, hi, lo_closed, hi_closed, lo_pt, hi_pt))
         k = j + 1
     return arcs, isolated
+
+
+def solution_dimension(polys: Sequence[Any], xs: Sequence[sp.Symbol]) -> int:
+    """Dimension of the complex solution set of ``polys = 0`` (-1 when empty).
+
+    The largest set of variables containing no leading monomial of a
+    Gröbner basis (a maximal strongly independent set; Cox, Little and
+    O'Shea, Ch. 9 §3, Prop. 3).
+    """
+    from itertools import combinations
+
+    polys = [p for p in (sp.expand(q) for q in polys) if p != 0]
+    if not polys:
+        return len(xs)
+    G = sp.groebner(polys, *xs, order="grevlex")
+    if _is_one(G):
+        return -1
+    lead = [set(i for i, e in enumerate(g.LM(order="grevlex")) if e) for g in G.polys]
+    for size in range(len(xs), -1, -1):
+        for subset in combinations(range(len(xs)), size):
+            chosen = set(subset)
+            if all(not lm <= chosen for lm in lead):
+                return size
+    return 0  # pragma: no cover - the empty set always qualifies
+
+
+def arc_sample(arc: Arc) -> RealPoint:
+    """A rational point in the interior of ``arc``."""
+    lo = None if arc.lo is None else arc.lo[1]
+    hi = None if arc.hi is None else arc.hi[1]
+    if lo is not None and hi is not None:
+        s = _between(lo, hi)
+    elif lo is not None:
+        s = _rational_approx(lo, 30)[0] + 1
+    elif hi is not None:
+        s = _rational_approx(hi, 30)[0] - 1
+    else:
+        s = Fraction(1, 2)
+    sv = sp.Rational(s.numerator, s.denominator)
+    vals = tuple(
+        _upoly(sp.cancel(c).subs(arc.curve.t, sv), _Z) for c in arc.curve.coords
+    )
+    return RealPoint(_upoly(_Z, _Z), sp.Rational(0), vals)

@@ -281,13 +281,23 @@ class Continuum:
     parametrization : tuple of tuple of sympy expressions
         Each player's probability vector as a function of the sympy symbol
         ``t`` (zeros off the support).
+    dimension : int
+        1 for an arc. A set of dimension 2 or more on one support (a
+        *region*) has ``parameter``, ``interval``, ``closed`` and
+        ``parametrization`` None and is described by ``constraints``.
+    constraints : tuple of str
+        For a region: the equations and inequalities defining it, in the
+        variables ``x{p}_{a}`` (player ``p``'s probability of its strategy
+        ``a``, 0-based; each player's first support strategy takes the rest).
     """
 
     support: tuple[tuple[str, ...], ...]
-    parameter: tuple[str, str]
-    interval: tuple[Any, Any]
-    closed: tuple[bool, bool]
-    parametrization: tuple[tuple[Any, ...], ...] = field(repr=False)
+    parameter: tuple[str, str] | None
+    interval: tuple[Any, Any] | None
+    closed: tuple[bool, bool] | None
+    parametrization: tuple[tuple[Any, ...], ...] | None = field(repr=False)
+    dimension: int = 1
+    constraints: tuple[str, ...] = field(default=(), repr=False)
 
     def profile_at(self, t: Any) -> tuple[tuple[Any, ...], ...]:
         """The profile at parameter value ``t`` (exact when ``t`` is a Fraction).
@@ -297,6 +307,10 @@ class Continuum:
         InvalidParameterError
             If ``t`` lies outside :attr:`interval`.
         """
+        if self.interval is None or self.parametrization is None:
+            raise InvalidParameterError(
+                f"a {self.dimension}-dimensional region has no parameter", field="t"
+            )
         lo, hi = self.interval
         if not (lo <= t <= hi):
             raise InvalidParameterError(

@@ -306,11 +306,12 @@ def _profile_values(
 # ---------------------------------------------------------------- driver
 @dataclass
 class _Found:
-    kind: str  # "point" or "arc" or "unresolved"
+    kind: str  # "point", "arc" or "region"
     system: _System
     point: RealPoint | None = None
     arc: Arc | None = None
     note: str = ""
+    dimension: int = 0
 
 
 def _search(game: NormalFormGame) -> Iterator[_Found]:
@@ -336,8 +337,89 @@ def _search(game: NormalFormGame) -> Iterator[_Found]:
                 yield _Found("point", system, point=pt)
         for a in arcs:
             yield _Found("arc", system, arc=a)
-        for note in sols.unresolved:
-            yield _Found("unresolved", system, note=note)
+        if sols.unresolved:
+            yield from _region(system)
+
+
+_GRID = tuple(
+    Fraction(a, b) for b in (2, 3, 4, 5) for a in range(1, b) if math.gcd(a, b) == 1
+)
+
+
+def _region(system: _System) -> Iterator[_Found]:
+    """Describe a solution set of dimension >= 2 and find an equilibrium in it."""
+    from coercion.solve._algebraic import solution_dimension
+
+    eqs = [e.as_expr() for e in system.equations]
+    dim = solution_dimension(eqs, system.xs)
+    budget = [60]
+    sample = _sample_region(system, eqs, {}, budget)
+    note = f"{dim}-dimensional solution set"
+    yield _Found("region", system, point=sample, note=note, dimension=dim)
+
+
+def _sample_region(
+    system: _System, eqs: list[Any], fixed: dict[Any, Fraction], budget: list[int]
+) -> RealPoint | None:
+    """A feasible point of ``system`` with some variables fixed on a rational grid."""
+    import sympy as sp
+
+    from coercion.solve._algebraic import (
+        RealPoint,
+        _upoly,
+        arc_sample,
+        curve_pieces,
+        real_solutions,
+    )
+
+    if budget[0] <= 0:
+        return None
+    budget[0] -= 1
+    subs = {x: sp.Rational(v.numerator, v.denominator) for x, v in fixed.items()}
+    free = [x for x in system.xs if x not in fixed]
+    sols = real_solutions([sp.expand(e.subs(subs)) for e in eqs], free)
+
+    def lift(pt: RealPoint) -> RealPoint:
+        coords = []
+        for x in system.xs:
+            if x in fixed:
+                coords.append(_upoly(subs[x], pt.minpoly.gens[0]))
+            else:
+                coords.append(pt.coords[free.index(x)])
+        return RealPoint(pt.minpoly, pt.root, tuple(coords))
+
+    for pt in sols.points:
+        full = lift(pt)
+        if _feasible(full, system):
+            return full
+    if free:
+        gens = free
+        pos = [
+            sp.Poly(p.as_expr().subs(subs), *gens, domain="QQ") for p in system.positive
+        ]
+        nonneg = [
+            sp.Poly(p.as_expr().subs(subs), *gens, domain="QQ")
+            for p in system.nonnegative
+        ]
+        for curve in sols.curves:
+            arcs, isolated = curve_pieces(curve, gens, pos, nonneg)
+            for arc in arcs:
+                full = lift(arc_sample(arc))
+                if _feasible(full, system):
+                    return full
+            for pt in isolated:
+                full = lift(pt)
+                if _feasible(full, system):
+                    return full
+    if sols.unresolved and free:
+        for t in free:
+            for c in _GRID:
+                found = _sample_region(system, eqs, {**fixed, t: c}, budget)
+                if found is not None:
+                    return found
+                if budget[0] <= 0:
+                    return None
+    return None
 
 
 def _inside(pt: RealPoint, arc: Arc, system: _System) -> bool:
@@ -462,12 +544,41 @@ def iter_support_enumeration(
                     if new:
                         yield col.eqs[k]
         else:
-            warnings.warn(
-                f"support {found.system.support}: {found.note} not resolved; "
-                "the enumeration is incomplete there",
-                DegenerateGameWarning,
-                stacklevel=2,
-            )
+            warnings.warn(_region_message(found), DegenerateGameWarning, stacklevel=2)
+            if found.point is not None:
+                k, new = col.add(found.point, found.system)
+                col.eqs[k].extra["region_sample"] = True
+                if new:
+                    yield col.eqs[k]
+
+
+def _region_message(found: _Found) -> str:
+    where = f"support {found.system.support}: {found.note}"
+    if found.point is None:
+        return f"{where} holds no equilibrium found by sampling; not enumerated"
+    return (
+        f"{where} of equilibria, reported as a region with one sample "
+        "equilibrium; its extreme points are not enumerated"
+    )
+
+
+def _region_continuum(found: _Found, game: NormalFormGame) -> Continuum:
+    system = found.system
+    cons = [f"{e.as_expr()} = 0" for e in system.equations]
+    cons += [f"{e.as_expr()} > 0" for e in system.positive if not e.is_ground]
+    cons += [f"{e.as_expr()} >= 0" for e in system.nonnegative if not e.is_ground]
+    return Continuum(
+        support=tuple(
+            tuple(game.strategies[q][b] for b in S)
+            for q, S in enumerate(system.support)
+        ),
+        parameter=None,
+        interval=None,
+        closed=None,
+        parametrization=None,
+        dimension=found.dimension,
+        constraints=tuple(cons),
+    )
 
 
 def _number(alpha: Any) -> Any:
@@ -549,10 +660,15 @@ def support_enumeration(
         ``components`` groups the equilibria into connected sets; a component
         that is a continuum lists its arcs in ``Component.continua``
         (:class:`~coercion.solve.Continuum`: support, parameter, interval,
-        parametrisation) and its ends among the equilibria. ``complete`` is
-        False only when some positive-dimensional solution set could not be
-        described (then a :class:`~coercion.errors.DegenerateGameWarning` says
-        which support; ``info["unresolved"]`` lists them).
+        parametrisation) and its ends among the equilibria. A solution set
+        of dimension two or more on one support (or a curve not rational in
+        any one probability) is reported as a *region*: a
+        :class:`~coercion.solve.Continuum` with ``dimension`` and its defining
+        ``constraints``, in a component holding one sample equilibrium found
+        on a rational grid of slices (equilibria on its boundary may belong
+        to the same connected set; they are not merged with it). ``complete``
+        is False exactly when there is such a region, since its extreme
+        points are not enumerated; ``info["unresolved"]`` says which supports.
 
     Raises
     ------
@@ -566,8 +682,8 @@ def support_enumeration(
     Warns
     -----
     DegenerateGameWarning
-        When a support's solution set has dimension two or more, or is a
-        non-rational curve: its equilibria are not listed.
+        For every region (see Returns): its support, its dimension and
+        whether a sample equilibrium was found in it.
 
     Examples
     --------
@@ -642,6 +758,7 @@ def support_enumeration(
     col = _Collector(game, use_exact, tol, closed_form)
     arcs: list[tuple[Arc, _System]] = []
     unresolved: list[str] = []
+    regions: list[tuple[int, Continuum]] = []
     n_supports = 0
     seen_supports: set[tuple[tuple[int, ...], ...]] = set()
     for found in _search(game):
@@ -652,7 +769,11 @@ def support_enumeration(
         elif found.kind == "arc":
             arcs.append((found.arc, found.system))
         else:
-            unresolved.append(f"support {found.system.support}: {found.note}")
+            unresolved.append(_region_message(found))
+            if found.point is not None:
+                k, _ = col.add(found.point, found.system)
+                col.eqs[k].extra["region_sample"] = True
+                regions.append((k, _region_continuum(found, col.game)))
     n_supports = len(seen_supports)
     # arcs: their ends are equilibria; arcs sharing an end form one component
     parent = list(range(len(col.eqs)))
@@ -685,6 +806,8 @@ def support_enumeration(
     for (arc, system), ends in zip(arcs, arc_ends):
         root = find(ends[0]) if ends else -1
         conts.setdefault(root, []).append(_continuum(arc, system, col.game))
+    for k, region in regions:
+        conts.setdefault(find(k), []).append(region)
     components = []
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):
         components.append(
@@ -695,11 +818,7 @@ def support_enumeration(
             )
         )
     for note in unresolved:
-        warnings.warn(
-            f"{note} not resolved; the enumeration is incomplete there",
-            DegenerateGameWarning,
-            stacklevel=2,
-        )
+        warnings.warn(note, DegenerateGameWarning, stacklevel=2)
     return EquilibriumSet(
         col.game,
         col.eqs,

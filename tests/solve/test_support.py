@@ -181,6 +181,9 @@ def test_random_2x2x2_every_profile_nash_and_pure_ones_found(payoffs):
     assert _brute_force_pure(g) <= _profiles(e for e in eqs if e.exact)
     for c in eqs.components:
         for arc in c.continua:
+            if arc.interval is None:  # a region: its sample is checked above
+                assert arc.dimension >= 1 and arc.constraints
+                continue
             lo, hi = arc.interval
             mid = (lo + hi) / 2
             if isinstance(mid, Fraction):
@@ -259,3 +262,22 @@ def test_bad_arguments(kwargs, error, field):
 def test_not_a_game():
     with pytest.raises(NotSupportedError, match="game:"):
         support_enumeration([[1, 2], [3, 4]])
+
+
+def test_region_of_equilibria_reported_with_a_sample():
+    # the row player is indifferent everywhere and the column player always:
+    # every profile is an equilibrium (von Stengel 2007's degenerate extreme)
+    g = co.NormalFormGame.from_bimatrix([[1, 1, 1], [1, 1, 1]], [[0, 0, 0], [0, 0, 0]])
+    with pytest.warns(DegenerateGameWarning, match="3-dimensional"):
+        eqs = support_enumeration(g)
+    assert not eqs.complete and eqs.info["unresolved"]
+    regions = [a for c in eqs.components for a in c.continua if a.dimension >= 2]
+    assert {a.dimension for a in regions} == {2, 3}
+    full = next(a for a in regions if a.dimension == 3)
+    assert full.interval is None and full.support == (("1", "2"), ("1", "2", "3"))
+    with pytest.raises(InvalidParameterError, match="t:"):
+        full.profile_at(F(1, 2))
+    samples = [e for e in eqs if e.extra.get("region_sample")]
+    assert samples and all(e.max_regret == 0 for e in samples)
+    # the six pure profiles are equilibria and are all listed
+    assert _brute_force_pure(g) <= _profiles(eqs)
