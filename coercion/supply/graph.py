@@ -405,34 +405,25 @@ class SupplyGraph:
                 quantity=rec["quantity"],
             )
         # production default: recorded outflows
+        outflow = self._outflows()
         for node, attrs in g.nodes(data=True):
             if attrs["production"] is None:
-                attrs["production"] = float(
-                    sum(
-                        d["value"]
-                        for _, _, k, d in g.out_edges(node, keys=True, data=True)
-                        if k == "trade"
-                    )
-                )
+                attrs["production"] = float(outflow.get(node, 0.0))
         producers: dict[str, list[str]] = {}
         for (e, p), attrs in g.nodes(data=True):
             if attrs["production"] > 0:
                 producers.setdefault(p, []).append(e)
-        generic = {(a, b): rec for (a, b, e), rec in self._inputs.items() if e is None}
-        specific = {
-            (a, b, e): rec for (a, b, e), rec in self._inputs.items() if e is not None
-        }
-        outputs = sorted({b for (_, b, _) in self._inputs})
-        for b in outputs:
+        generic: dict[str, dict[str, dict[str, Any]]] = {}
+        specific: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+        for (a, b, e), rec in self._inputs.items():
+            if e is None:
+                generic.setdefault(b, {})[a] = rec
+            else:
+                specific.setdefault((b, e), {})[a] = rec
+        for b in sorted(set(generic) | {b for b, _ in specific}):
             for e in sorted(producers.get(b, [])):
-                rows = {a: rec for (a, bb), rec in generic.items() if bb == b}
-                rows.update(
-                    {
-                        a: rec
-                        for (a, bb, ee), rec in specific.items()
-                        if bb == b and ee == e
-                    }
-                )
+                rows = dict(generic.get(b, {}))
+                rows.update(specific.get((b, e), {}))
                 for a, rec in sorted(rows.items()):
                     ensure((e, a))
                     g.add_edge(
@@ -447,13 +438,16 @@ class SupplyGraph:
                 attrs["production"] = 0.0
         return g
 
+    def _outflows(self) -> dict[tuple[str, str], float]:
+        out: dict[tuple[str, str], float] = {}
+        for (ex, _, pr), rec in self._flows.items():
+            out[(ex, pr)] = out.get((ex, pr), 0.0) + rec["value"]
+        return out
+
     def _check_production(self) -> None:
+        outflow = self._outflows()
         for node, attrs in self.graph.nodes(data=True):
-            out = sum(
-                d["value"]
-                for _, _, k, d in self.graph.out_edges(node, keys=True, data=True)
-                if k == "trade"
-            )
+            out = outflow.get(node, 0.0)
             prod = attrs["production"]
             if prod < out * (1 - _REL_TOL) - 1e-12:
                 rec = self._nodes.get(node, {})
