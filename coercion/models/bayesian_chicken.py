@@ -43,7 +43,8 @@ __all__ = [
 
 TYPES = ("high", "low")
 ACTIONS = ("firm", "yield")
-PLANS = tuple(itertools.product(ACTIONS, repeat=2))  # (action if high, if low)
+# (action if high, action if low)
+PLANS: tuple[tuple[str, str], ...] = tuple((h, lo) for h in ACTIONS for lo in ACTIONS)
 
 
 def plan_label(plan: tuple[str, str]) -> str:
@@ -369,15 +370,15 @@ def miscalculation(
     risks = _risks(a2, b2, cost)
     game = bayesian_chicken(a, b, c_high, c_low, prior_high)
 
-    def plans_for(belief: tuple[Number, Number]) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            tuple("firm" if belief[i] <= risks[i][t] else "yield" for t in TYPES)
-            for i in range(2)
-        )
+    def plans_for(belief: tuple[Number, Number]) -> list[tuple[str, str]]:
+        def act(i: int, t: str) -> str:
+            return "firm" if belief[i] <= risks[i][t] else "yield"
 
-    def evaluate(plans: tuple[tuple[str, str], ...]) -> tuple[Number, tuple]:
+        return [(act(i, "high"), act(i, "low")) for i in range(2)]
+
+    def evaluate(plans: list[tuple[str, str]]) -> tuple[Number, tuple]:
         crash = _firm_prob(plans[0], mu[0]) * _firm_prob(plans[1], mu[1])
-        labels = [plan_label(p) for p in plans]  # type: ignore[arg-type]
+        labels = [plan_label(p) for p in plans]
         pay = game.expected_payoffs([{labels[0]: 1}, {labels[1]: 1}])
         return crash, pay
 
@@ -386,8 +387,8 @@ def miscalculation(
     crash, pay = evaluate(planned)
     bcrash, bpay = evaluate(bench)
     return MiscalculationResult(
-        plans=(plan_label(planned[0]), plan_label(planned[1])),  # type: ignore[arg-type]
-        benchmark_plans=(plan_label(bench[0]), plan_label(bench[1])),  # type: ignore[arg-type]
+        plans=(plan_label(planned[0]), plan_label(planned[1])),
+        benchmark_plans=(plan_label(bench[0]), plan_label(bench[1])),
         collision_probability=crash,
         benchmark_collision_probability=bcrash,
         payoffs=(pay[0], pay[1]),

@@ -210,7 +210,7 @@ def crisis_bargaining(
     pp, ca, lo, hi = _check(p, cost_a, cost_b_low, cost_b_high)
     if demands is None:
         step = (hi - lo) / 6
-        xs = [pp + lo + k * step for k in range(7)]
+        xs: list[Number] = [pp + lo + k * step for k in range(7)]
         xs = [x for x in xs if x <= 1] or [pp]
     else:
         xs = [probability(d, f"demands[{i}]") for i, d in enumerate(demands)]
@@ -218,7 +218,7 @@ def crisis_bargaining(
         raise InvalidParameterError(f"repeated demands in {xs!r}", field="demands")
     if shifts is None:
         s = (hi - lo) / 6
-        ds = [-s, 0 * s, s]
+        ds: list[Number] = [-s, 0 * s, s]
     else:
         ds = [number(d, f"shifts[{i}]") for i, d in enumerate(shifts)]
 

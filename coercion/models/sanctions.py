@@ -371,7 +371,7 @@ def sanctions_selection(
     *,
     conflict_expectation: Any = 0,
     short_run_share: Any = "1/2",
-) -> dict[str, Number]:
+) -> dict[str, Number | None]:
     r"""Outcome shares over a population of targets that differ in their pain.
 
     Parameters
