@@ -109,3 +109,19 @@ def test_bad_parameters(kwargs, field):
     with pytest.raises(co.InvalidParameterError) as info:
         bayesian_chicken(**args)
     assert info.value.field == field
+
+
+def test_escalation_thresholds_in_the_prior_are_the_critical_risks():
+    # co.thresholds on the model function: the regime changes exactly where the
+    # prior crosses the low and the high type's critical risks (1/10 and 1/4)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", co.CoercionWarning)
+        res = co.thresholds(
+            bayesian_chicken,
+            "prior_high",
+            over=(0.02, 0.98),
+            fixed={"a": 1, "b": 1, "c_high": 4, "c_low": 10},
+            grid=49,
+        )
+    found = sorted({round(float(t.value), 6) for t in res})
+    assert found == [0.1, 0.25]

@@ -110,3 +110,10 @@ def test_dispatching_solver_agrees_with_enumeration():
     g = chicken(2, 1, 7)
     via_solve = [e.to_dict()["profile"] for e in co.solve(g)]
     assert via_solve == [e.to_dict()["profile"] for e in enumerate_equilibria(g)]
+
+
+def test_exact_threshold_of_symbolic_chicken_is_the_cost_of_backing_down():
+    # below c = b standing firm is dominant; above it the game is chicken
+    res = co.thresholds(chicken_symbolic(), "c", over=(0, 20), fixed={"a": 1, "b": 1})
+    assert res.method == "exact"
+    assert [t.exact for t in res] == [1]
