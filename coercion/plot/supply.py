@@ -140,8 +140,9 @@ def draw_supply_graph(
     cut = set()
     if result is not None:
         cut = {
-            ((s, result.product), (result.target, result.product))
-            for s in result.senders
+            ((sender, c.product), (c.target, c.product))
+            for c in result.cuts
+            for sender in c.senders
         }
     max_flow = (
         max(
@@ -264,15 +265,16 @@ def plot_time_path(result: CutResult, *, ax: Axes | None = None, top: int = 6) -
             label=f"{e} · {p}",
             color=PALETTE[k % len(PALETTE)],
         )
-    j = result.labels.index((result.target, result.product))
-    ax.stairs(
-        result.sigma[j],
-        t,
-        baseline=None,
-        label=f"supply of {result.product} to {result.target}",
-        color="0.3",
-        linestyle=":",
-    )
+    for shock in result.shocks:
+        j = result.labels.index((shock.target, shock.product))
+        ax.stairs(
+            result.sigma[j],
+            t,
+            baseline=None,
+            label=f"supply of {shock.product} to {shock.target}",
+            color="0.3",
+            linestyle=":",
+        )
     if math.isfinite(result.time_to_survive) and result.time_to_survive <= t[-1]:
         ax.axvline(result.time_to_survive, color="0.5", linewidth=0.8)
     ax.set_ylim(-0.02, 1.05)

@@ -35,7 +35,9 @@ from coercion.supply.dependence import (
 )
 from coercion.supply.graph import DAYS_PER_YEAR, NODE_DEFAULTS, SupplyGraph
 from coercion.supply.propagation import (
+    Cut,
     CutResult,
+    NodeShock,
     ces_availability,
     cumulative_gap,
     cumulative_unmet,
@@ -43,6 +45,7 @@ from coercion.supply.propagation import (
     leakage,
     lost_flow,
     propagate_cut,
+    propagate_cuts,
     propagate_shortfall,
     recovery_fraction,
     sender_export_loss,
@@ -82,7 +85,10 @@ __all__ = [
     "DAYS_PER_YEAR",
     "NODE_DEFAULTS",
     "SupplyGraph",
+    "Cut",
     "CutResult",
+    "NodeShock",
+    "propagate_cuts",
     "ces_availability",
     "cumulative_gap",
     "cumulative_unmet",

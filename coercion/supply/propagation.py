@@ -74,7 +74,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "Cut",
+    "NodeShock",
     "CutResult",
+    "propagate_cuts",
     "propagate_cut",
     "lost_flow",
     "leakage",
@@ -526,17 +529,61 @@ def _flows_t(arr: _Arrays) -> Any:
 
 
 # ------------------------------------------------------------------ the result
-@dataclass(frozen=True, repr=False)
-class CutResult:
-    """Outcome of a cut: direct terms, and losses by node and period.
+@dataclass(frozen=True)
+class Cut:
+    """One export restriction: ``senders`` cut ``phi`` of their ``product`` flows to ``target``.
+
+    Parameters
+    ----------
+    senders : str or tuple of str
+        One sender or a coalition.
+    target, product : str
+    phi : float in [0, 1], default 1
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``phi`` is out of range, no sender is given or the target is a sender.
+
+    Examples
+    --------
+    >>> from coercion.supply import Cut
+    >>> Cut(["US", "NL"], "CN", "lithography", 0.5)
+    Cut(senders=('US', 'NL'), target='CN', product='lithography', phi=0.5)
+    """
+
+    senders: tuple[str, ...]
+    target: str
+    product: str
+    phi: float = 1.0
+
+    def __init__(
+        self,
+        senders: str | Sequence[str],
+        target: str,
+        product: str,
+        phi: float = 1.0,
+    ) -> None:
+        members = _senders(senders)
+        if str(target) in members:
+            raise InvalidParameterError(
+                f"target {target!r} is also a sender", field="senders"
+            )
+        object.__setattr__(self, "senders", members)
+        object.__setattr__(self, "target", str(target))
+        object.__setattr__(self, "product", str(product))
+        object.__setattr__(self, "phi", _check_phi(phi))
+
+
+@dataclass(frozen=True)
+class NodeShock:
+    """The direct shock at one target node ``(target, product)``.
 
     Attributes
     ----------
-    senders, target, product : the cut
-    phi : float
-        Fraction of the senders' flows cut.
+    target, product : str
     lost_flow : float
-        Annual value withheld, :math:`L`.
+        Annual value withheld by the cuts on this node, :math:`L`.
     leakage : float
         Annual value third parties supply from spare capacity.
     leakage_by_supplier : dict
@@ -547,26 +594,56 @@ class CutResult:
         Remaining annual shortfall before inventories and recovery, :math:`G`.
     stock : float
         Target's inventory of the product (value).
+    time_to_recover : float
+        Years (``inf``: never).
     time_to_survive : float
         Years until the stock runs out (``inf`` if never).
-    times : ndarray
-        Period boundaries (years), length ``steps + 1``.
-    discount_rate : float
-    measure : str
-        ``"output"`` or ``"value_added"``: what :attr:`value_at_risk` sums.
     """
 
-    senders: tuple[str, ...]
     target: str
     product: str
-    phi: float
     lost_flow: float
     leakage: float
     leakage_by_supplier: dict[str, float]
     domestic_fill: float
     gap: float
     stock: float
+    time_to_recover: float
     time_to_survive: float
+
+
+@dataclass(frozen=True, repr=False)
+class CutResult:
+    """Outcome of one or more cuts: direct shocks, and losses by node and period.
+
+    Attributes
+    ----------
+    cuts : tuple of Cut
+    shocks : tuple of NodeShock
+        One per target node.
+    times : ndarray
+        Period boundaries (years), length ``steps + 1``.
+    discount_rate : float
+    measure : str
+        ``"output"`` or ``"value_added"``: what :attr:`value_at_risk` sums.
+    labels : tuple of (economy, product)
+        Node order of the arrays.
+    sigma, alpha : ndarray, shape (nodes, periods)
+        Supply ratio and output availability of every node in every period.
+    export_loss : dict
+        Each sender's discounted lost export revenue (:func:`sender_export_loss`).
+
+    Notes
+    -----
+    ``senders``, ``target``, ``product``, ``phi``, ``lost_flow``, ``leakage``,
+    ``leakage_by_supplier``, ``domestic_fill``, ``gap``, ``stock`` and
+    ``time_to_survive`` summarise the shocks: the values of the single cut, or
+    for several cuts the union of senders, the ``+``-joined targets and
+    products, the largest ``phi``, sums of the flows and the earliest stock-out.
+    """
+
+    cuts: tuple[Cut, ...]
+    shocks: tuple[NodeShock, ...]
     times: np.ndarray
     discount_rate: float
     measure: str
@@ -577,6 +654,66 @@ class CutResult:
     sigma: np.ndarray = field(repr=False)
     alpha: np.ndarray = field(repr=False)
     export_loss: dict[str, float] = field(default_factory=dict)
+
+    # summaries of the direct shocks ------------------------------------------
+    @property
+    def senders(self) -> tuple[str, ...]:
+        """Every sender, in order of first appearance."""
+        return tuple(dict.fromkeys(s for c in self.cuts for s in c.senders))
+
+    @property
+    def target(self) -> str:
+        """The target (``+``-joined if several)."""
+        return "+".join(dict.fromkeys(c.target for c in self.cuts))
+
+    @property
+    def product(self) -> str:
+        """The product cut (``+``-joined if several)."""
+        return "+".join(dict.fromkeys(c.product for c in self.cuts))
+
+    @property
+    def phi(self) -> float:
+        """The fraction cut (the largest, if several cuts)."""
+        return max(c.phi for c in self.cuts)
+
+    @property
+    def lost_flow(self) -> float:
+        """Annual value withheld, :math:`L` (summed over target nodes)."""
+        return float(sum(s.lost_flow for s in self.shocks))
+
+    @property
+    def leakage(self) -> float:
+        """Annual value supplied by third parties' spare capacity."""
+        return float(sum(s.leakage for s in self.shocks))
+
+    @property
+    def leakage_by_supplier(self) -> dict[str, float]:
+        """Leakage by supplying economy."""
+        out: dict[str, float] = {}
+        for s in self.shocks:
+            for k, v in s.leakage_by_supplier.items():
+                out[k] = out.get(k, 0.0) + v
+        return out
+
+    @property
+    def domestic_fill(self) -> float:
+        """Annual value the targets' own spare capacity supplies at once."""
+        return float(sum(s.domestic_fill for s in self.shocks))
+
+    @property
+    def gap(self) -> float:
+        """Annual shortfall before inventories and recovery, :math:`G`."""
+        return float(sum(s.gap for s in self.shocks))
+
+    @property
+    def stock(self) -> float:
+        """Targets' inventories of the cut products (value)."""
+        return float(sum(s.stock for s in self.shocks))
+
+    @property
+    def time_to_survive(self) -> float:
+        """Years until the first stock runs out (``inf`` if none does)."""
+        return min((s.time_to_survive for s in self.shocks), default=math.inf)
 
     # per-node, per-period losses (value) ------------------------------------
     @property
@@ -845,7 +982,8 @@ def propagate_cut(
     module docstring gives the equations. Inventories are held by the target's
     users of the cut product; downstream nodes run just in time (a conservative
     simplification). The cut holds for the whole horizon; third parties
-    and domestic spare capacity respond at once.
+    and domestic spare capacity respond at once. :func:`propagate_cuts` runs
+    several cuts at once.
 
     References
     ----------
@@ -855,58 +993,171 @@ def propagate_cut(
     .. [2] R. E. Miller, P. D. Blair, *Input-Output Analysis*, 2nd ed.,
        Cambridge University Press, 2009 (fixed-proportion production).
     """
+    return propagate_cuts(
+        sg,
+        [Cut(senders, target, product, phi)],
+        horizon=horizon,
+        steps=steps,
+        discount_rate=discount_rate,
+        measure=measure,
+        tol=tol,
+        _stacklevel=3,
+    )
+
+
+def propagate_cuts(
+    sg: SupplyGraph,
+    cuts: Sequence[Cut],
+    *,
+    horizon: float = 1.0,
+    steps: int = 12,
+    discount_rate: float = 0.0,
+    measure: str = "output",
+    tol: float = 1e-12,
+    _stacklevel: int = 2,
+) -> CutResult:
+    r"""Propagate several simultaneous cuts (the options of :func:`propagate_cut`).
+
+    Spare capacity is one pool: the cuts draw on it in the order given, each from
+    economies that are neither its target nor a sender of any cut of the same
+    product; then each target node's own spare capacity fills what it can. Cuts
+    on the same target node share its inventories and recovery.
+
+    Parameters
+    ----------
+    sg : SupplyGraph
+    cuts : sequence of Cut
+    horizon, steps, discount_rate, measure, tol
+        As in :func:`propagate_cut`.
+
+    Returns
+    -------
+    CutResult
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``cuts`` is empty or an option is out of range.
+    SupplyGraphError
+        If a target node is not in the graph.
+
+    Examples
+    --------
+    Mutual chokepoints: the US cuts chips to China while China cuts magnets to
+    the US; each side loses the downstream output that needs the other's good.
+
+    >>> import coercion as co
+    >>> from coercion.supply import Cut, propagate_cuts
+    >>> sg = co.SupplyGraph.from_mapping({
+    ...     "flows": [
+    ...         {"exporter": "US", "importer": "CN", "product": "chips", "value": 50},
+    ...         {"exporter": "CN", "importer": "US", "product": "magnets", "value": 10},
+    ...         {"exporter": "CN", "importer": "CN", "product": "servers", "value": 500},
+    ...         {"exporter": "US", "importer": "US", "product": "cars", "value": 900}],
+    ...     "inputs": [{"input": "chips", "output": "servers", "share": 0.1},
+    ...                {"input": "magnets", "output": "cars", "share": 0.01}]})
+    >>> res = propagate_cuts(sg, [Cut("US", "CN", "chips"), Cut("CN", "US", "magnets")])
+    >>> {e: round(v) for e, v in res.value_at_risk_by_economy().items() if v}
+    {'CN': 500, 'US': 900}
+    """
     if measure not in ("output", "value_added"):
         raise InvalidParameterError(
             f"{measure!r} is not 'output' or 'value_added'", field="measure"
         )
-    members = _senders(senders)
-    target, product = str(target), str(product)
-    losses = lost_flow(sg, members, target, product, phi)
-    node = (target, product)
-    if node not in sg.graph:
-        raise SupplyGraphError(
-            f"no node ({target}, {product}) in the graph", field="target"
-        )
+    cuts = tuple(cuts)
+    if not cuts:
+        raise InvalidParameterError("no cut given", field="cuts")
+    for k, c in enumerate(cuts):
+        if not isinstance(c, Cut):
+            raise InvalidParameterError(f"{c!r} is not a Cut", field=f"cuts[{k}]")
+        if (c.target, c.product) not in sg.graph:
+            raise SupplyGraphError(
+                f"no node ({c.target}, {c.product}) in the graph",
+                field=f"cuts[{k}].target",
+            )
     times = _times(horizon, steps)
+    discount_factors(times[:-1], discount_rate)  # validates the rate
     arr = sg.arrays
-    j = arr.index[node]
-    lost = float(sum(losses.values()))
-    if lost <= 0 and float(phi) > 0:
-        warnings.warn(
-            f"{'+'.join(members)} supplies no {product!r} to {target}: nothing to cut",
-            CoercionWarning,
-            stacklevel=2,
-        )
-    # third parties outside the coalition, with spare capacity
-    spare = {
-        e: sg.graph.nodes[(e, p)]["spare_capacity"]
-        for (e, p) in sg.graph.nodes
-        if p == product and e not in members and e != target
-    }
-    spare = {e: float(v) for e, v in spare.items() if v > 0}
-    leak, leak_by = leakage(lost, spare)
-    attrs = sg.graph.nodes[node]
-    domestic = min(lost - leak, float(attrs["spare_capacity"]))
-    gap = max(0.0, lost - leak - domestic)
-    stock = float(attrs["inventory_days"]) / DAYS_PER_YEAR * float(arr.use[j])
-    tau = float(attrs["time_to_recover"])
-    unmet = np.diff(cumulative_unmet(times, gap, stock, tau))
+    restricting: dict[str, set[str]] = {}
+    for c in cuts:
+        restricting.setdefault(c.product, set()).update(c.senders)
+    pool: dict[tuple[str, str], float] = {}
+    for c in cuts:
+        for (e, p), attrs in sg.graph.nodes(data=True):
+            if p == c.product and attrs["spare_capacity"] > 0:
+                pool[(e, p)] = float(attrs["spare_capacity"])
+    # per target node: lost flow, leakage by supplier
+    lost_at: dict[tuple[str, str], float] = {}
+    leak_at: dict[tuple[str, str], dict[str, float]] = {}
+    export_loss: dict[str, float] = {}
+    for c in cuts:
+        losses = lost_flow(sg, c.senders, c.target, c.product, c.phi)
+        lost = float(sum(losses.values()))
+        if lost <= 0 and c.phi > 0:
+            warnings.warn(
+                f"{'+'.join(c.senders)} supplies no {c.product!r} to {c.target}: "
+                "nothing to cut",
+                CoercionWarning,
+                stacklevel=_stacklevel,
+            )
+        eligible = {
+            e: v
+            for (e, p), v in pool.items()
+            if p == c.product and e != c.target and e not in restricting[c.product]
+        }
+        _, by = leakage(lost, eligible)
+        for e, v in by.items():
+            pool[(e, c.product)] -= v
+        node = (c.target, c.product)
+        lost_at[node] = lost_at.get(node, 0.0) + lost
+        acc = leak_at.setdefault(node, {})
+        for e, v in by.items():
+            acc[e] = acc.get(e, 0.0) + v
+        for s, v in sender_export_loss(
+            sg,
+            c.senders,
+            c.target,
+            c.product,
+            c.phi,
+            horizon=horizon,
+            steps=steps,
+            discount_rate=discount_rate,
+        ).items():
+            export_loss[s] = export_loss.get(s, 0.0) + v
     direct = np.zeros((arr.n, times.size - 1))
-    if arr.use[j] > 0:
-        direct[j] = unmet / (np.diff(times) * arr.use[j])
+    shocks = []
+    for node, lost in lost_at.items():
+        j = arr.index[node]
+        attrs = sg.graph.nodes[node]
+        leak = float(sum(leak_at[node].values()))
+        own = pool.get(node, 0.0)
+        domestic = min(max(lost - leak, 0.0), own)
+        if node in pool:
+            pool[node] -= domestic
+        gap = max(0.0, lost - leak - domestic)
+        stock = float(attrs["inventory_days"]) / DAYS_PER_YEAR * float(arr.use[j])
+        tau = float(attrs["time_to_recover"])
+        unmet = np.diff(cumulative_unmet(times, gap, stock, tau))
+        if arr.use[j] > 0:
+            direct[j] += unmet / (np.diff(times) * arr.use[j])
+        shocks.append(
+            NodeShock(
+                target=node[0],
+                product=node[1],
+                lost_flow=lost,
+                leakage=leak,
+                leakage_by_supplier=dict(leak_at[node]),
+                domestic_fill=domestic,
+                gap=gap,
+                stock=stock,
+                time_to_recover=tau,
+                time_to_survive=time_to_survive(gap, stock, tau),
+            )
+        )
     sigma, alpha = propagate_shortfall(arr, direct, tol=tol)
     return CutResult(
-        senders=members,
-        target=target,
-        product=product,
-        phi=float(phi),
-        lost_flow=lost,
-        leakage=leak,
-        leakage_by_supplier=leak_by,
-        domestic_fill=domestic,
-        gap=gap,
-        stock=stock,
-        time_to_survive=time_to_survive(gap, stock, tau),
+        cuts=cuts,
+        shocks=tuple(shocks),
         times=times,
         discount_rate=float(discount_rate),
         measure=measure,
@@ -916,14 +1167,5 @@ def propagate_cut(
         value_added_share=arr.value_added_share,
         sigma=sigma,
         alpha=alpha,
-        export_loss=sender_export_loss(
-            sg,
-            members,
-            target,
-            product,
-            phi,
-            horizon=horizon,
-            steps=steps,
-            discount_rate=discount_rate,
-        ),
+        export_loss=export_loss,
     )

@@ -251,3 +251,47 @@ def test_zero_cut_changes_nothing(data, k):
     res = propagate_cut(SupplyGraph.from_mapping(data), *args, phi=0.0, steps=3)
     assert np.all(res.alpha == 1.0) and np.all(res.sigma == 1.0)
     assert res.value_at_risk == 0.0 and res.to_frame().empty
+
+
+# ------------------------------------------------------------------ several cuts
+def two_targets(spare: float) -> SupplyGraph:
+    return SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "S", "importer": "T1", "product": "g", "value": 40},
+                {"exporter": "S", "importer": "T2", "product": "g", "value": 40},
+                {"exporter": "A", "importer": "T1", "product": "g", "value": 10},
+                {"exporter": "B", "importer": "T1", "product": "g", "value": 10},
+            ],
+            "nodes": [{"economy": "C", "product": "g", "spare_capacity": spare}],
+        }
+    )
+
+
+def test_several_cuts_share_spare_capacity_in_order():
+    sg = two_targets(30.0)
+    res = co.supply.propagate_cuts(
+        sg, [co.supply.Cut("S", "T1", "g"), co.supply.Cut("S", "T2", "g")]
+    )
+    by_target = {s.target: s for s in res.shocks}
+    assert by_target["T1"].leakage == 30.0 and by_target["T2"].leakage == 0.0
+    assert res.gap == pytest.approx(50.0) and res.target == "T1+T2"
+    assert res.export_loss == {"S": pytest.approx(80.0)}
+
+
+def test_separate_cuts_on_one_node_equal_the_coalition_cut():
+    sg = two_targets(5.0)
+    cuts = [co.supply.Cut("S", "T1", "g", 0.5), co.supply.Cut("A", "T1", "g")]
+    together = co.supply.propagate_cuts(sg, cuts)
+    coalition = propagate_cut(sg, ["S", "A"], "T1", "g", 0.5)
+    # the coalition cuts 0.5 of A's flow too, so compare with a full cut by both
+    both = propagate_cut(sg, ["S", "A"], "T1", "g")
+    assert len(together.shocks) == 1
+    assert together.lost_flow == 30.0 and both.lost_flow == 50.0
+    assert coalition.lost_flow == 25.0
+    # leakage comes only from C: B has no spare capacity, A restricts g itself
+    assert set(together.leakage_by_supplier) == {"C"}
+    with pytest.raises(InvalidParameterError, match="no cut"):
+        co.supply.propagate_cuts(sg, [])
+    with pytest.raises(InvalidParameterError, match="not a Cut"):
+        co.supply.propagate_cuts(sg, [("S", "T1", "g")])
