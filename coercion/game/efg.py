@@ -34,7 +34,9 @@ files) is accepted.
 Numbers (integers, ``a/b``, decimals, scientific notation) are read exactly as
 :class:`fractions.Fraction`; chance probabilities must be non-negative and sum
 exactly to 1. Labels are in double quotes, with ``\"`` for a quote inside and
-``\\`` for a backslash (the shared lexer :mod:`coercion.game._gambit`).
+``\\`` for a backslash that would otherwise be misread (before a quote, a
+backslash or the closing quote); any other backslash is kept as written, as
+Gambit reads it (the shared lexer :mod:`coercion.game._gambit`).
 Whitespace, line breaks included, is not significant outside labels.
 
 Every malformed file raises :class:`~coercion.errors.ParseError` naming the
@@ -81,12 +83,31 @@ from typing import Any
 
 from coercion._io import atomic_write_text
 from coercion.errors import CoercionError, NotSupportedError, ParseError
-from coercion.game._gambit import Token, TokenStream, decode_text, quote
+from coercion.game._gambit import Token, TokenStream, decode_text
 from coercion.game.extensive import ExtensiveGame, InfoSet, Node, Outcome
 
 __all__ = ["parse_efg", "format_efg", "read_efg", "write_efg"]
 
 _LABEL = "a label in double quotes"
+
+
+def _quote(label: str) -> str:
+    r"""A label in double quotes, escaped as Gambit reads it.
+
+    ``"`` becomes ``\"``; a backslash is doubled only where Gambit's reader
+    would otherwise misread it (before ``"`` or ``\`` and at the end), so
+    ``C:\path`` is written as is and reads back the same in Gambit too.
+    """
+    out = []
+    n = len(label)
+    for i, ch in enumerate(label):
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\" and (i + 1 == n or label[i + 1] in '"\\'):
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def _fmt(v: Any) -> str:
@@ -473,8 +494,8 @@ def format_efg(game: ExtensiveGame) -> str:
             f"{type(game).__name__} object is not an extensive game", field="game"
         )
     lines = [
-        f"EFG 2 R {quote(game.title)} {{ {' '.join(quote(p) for p in game.players)} }}",
-        quote(game.comment),
+        f"EFG 2 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}",
+        _quote(game.comment),
         "",
     ]
     numbers: dict[Outcome, int] = {}
@@ -482,19 +503,19 @@ def format_efg(game: ExtensiveGame) -> str:
         parts: list[str] = []
         h = x.infoset
         if h is None:
-            parts.append(f"t {quote(x.label)}")
+            parts.append(f"t {_quote(x.label)}")
         else:
             k = h.index + 1
             if h.player is None:
                 acts = " ".join(
-                    f"{quote(a)} {_fmt(q)}"
+                    f"{_quote(a)} {_fmt(q)}"
                     for a, q in zip(h.actions, h.probs)  # type: ignore[arg-type]
                 )
-                parts.append(f"c {quote(x.label)} {k} {quote(h.label)} {{ {acts} }}")
+                parts.append(f"c {_quote(x.label)} {k} {_quote(h.label)} {{ {acts} }}")
             else:
-                acts = " ".join(quote(a) for a in h.actions)
+                acts = " ".join(_quote(a) for a in h.actions)
                 parts.append(
-                    f"p {quote(x.label)} {h.player + 1} {k} {quote(h.label)} "
+                    f"p {_quote(x.label)} {h.player + 1} {k} {_quote(h.label)} "
                     f"{{ {acts} }}"
                 )
         o = x.outcome
@@ -503,7 +524,7 @@ def format_efg(game: ExtensiveGame) -> str:
         else:
             num = numbers.setdefault(o, len(numbers) + 1)
             pays = ", ".join(_fmt(v) for v in o.payoffs)
-            parts.append(f"{num} {quote(o.label)} {{ {pays} }}")
+            parts.append(f"{num} {_quote(o.label)} {{ {pays} }}")
         lines.append(" ".join(parts))
     return "\n".join(lines) + "\n"
 

@@ -124,7 +124,10 @@ that no strategy in the support reaches get the uniform distribution).
 *Perfect recall* holds when, for every information set, all its nodes are
 reached by the same sequence of the owner's own (information set, action)
 pairs; this excludes both forgetting and absent-mindedness (Osborne and
-Rubinstein 1994, def. 203.3).
+Rubinstein 1994, def. 203.3). It concerns the players only: Gambit (16.x) also
+reports imperfect recall when one chance information set sits at nodes with
+different histories, which we do not. Otherwise our reduced strategic forms
+and perfect-recall verdicts agree with Gambit's on random trees (tested).
 
 All traversals are iterative, so very deep trees (long escalation ladders, deep
 files) do not hit Python's recursion limit.
@@ -142,7 +145,7 @@ References
 
 from __future__ import annotations
 
-import itertools
+import math
 import numbers
 from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -230,15 +233,8 @@ class Outcome:
             raise InvalidGameError(
                 f"{payoffs!r} is not a sequence of payoffs", field="outcome.payoffs"
             )
-        arr, exact = as_payoff_array(list(payoffs), field="outcome.payoffs")
-        if arr.ndim != 1:
-            raise InvalidGameError(
-                f"payoffs of shape {arr.shape} are not one number per player",
-                field="outcome.payoffs",
-            )
         self._label = label
-        self._payoffs = tuple(arr.tolist())
-        self._exact = exact
+        self._payoffs, self._exact = _number_vector(payoffs, "outcome.payoffs")
 
     @property
     def label(self) -> str:
@@ -685,13 +681,26 @@ class Node:
         return f"<Node {self.index}{lab} {kind}>"
 
 
+def _number_vector(values: Any, field: str) -> tuple[tuple[Any, ...], bool]:
+    """Validate a flat vector of numbers: exact Fractions, or finite floats."""
+    values = list(values)
+    # fast paths for the common, already-clean input (file readers, models)
+    if all(type(v) is Fraction or type(v) is int for v in values):
+        return tuple(Fraction(v) for v in values), True
+    if all(type(v) is float and math.isfinite(v) for v in values):
+        return tuple(values), False
+    arr, exact = as_payoff_array(values, field=field)
+    if arr.ndim != 1:
+        raise InvalidGameError(
+            f"shape {arr.shape} is not a flat list of numbers", field=field
+        )
+    return tuple(arr.tolist()), exact
+
+
 def _check_probs(probs: Any) -> tuple[Any, ...]:
     if isinstance(probs, str) or not isinstance(probs, Sequence | np.ndarray):
         raise InvalidGameError(f"{probs!r} is not a sequence of numbers", field="probs")
-    arr, exact = as_payoff_array(list(probs), field="probs")
-    if arr.ndim != 1:
-        raise InvalidGameError(f"shape {arr.shape} is not a vector", field="probs")
-    values = tuple(arr.tolist())
+    values, exact = _number_vector(probs, "probs")
     for i, v in enumerate(values):
         if v < 0:
             raise InvalidGameError(
@@ -1369,10 +1378,10 @@ class ExtensiveGame:
         for x in self.nodes():
             w, cons = consistent.pop(x)
             if x._outcome is not None and w != 0 and all(cons):
-                pay = [v if exact else float(v) for v in x._outcome.payoffs]
-                for idx in itertools.product(*cons):
-                    for q in range(n):
-                        arr[(q, *idx)] += w * pay[q]
+                cells: tuple[Any, ...] = np.ix_(*cons)
+                for q, v in enumerate(x._outcome.payoffs):
+                    if v != 0:
+                        arr[(q, *cells)] += w * (v if exact else float(v))
             h = x._infoset
             if h is None:
                 continue

@@ -15,6 +15,7 @@ LABEL_CHARS = st.characters(
     codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"
 )
 labels = st.text(alphabet=LABEL_CHARS, max_size=6)
+plain_labels = st.text(alphabet="abcxyzXYZ_-019", max_size=5)
 awkward_labels = st.sampled_from(['a"b', "back\\", '\\"', "\\\\", "x y", "", "{}"])
 
 exact_numbers = st.one_of(
@@ -35,14 +36,18 @@ def games(
     numbers=exact_numbers,
     perfect_information: bool = False,
     fancy_labels: bool = False,
+    plain: bool = False,
 ) -> co.ExtensiveGame:
     """A random tree: chance and personal nodes, 1-3 players, outcomes anywhere.
 
     Nodes of one player with the same number of actions may share an
     information set (so recall may be imperfect) unless
-    ``perfect_information``.
+    ``perfect_information``. ``plain`` labels are short printable ASCII
+    words, the only labels Gambit 16.7's own reader accepts everywhere.
     """
     lab = st.one_of(labels, awkward_labels) if fancy_labels else labels
+    if plain:
+        lab = plain_labels
     n = draw(st.integers(1, 3))
     players = draw(st.lists(lab, min_size=n, max_size=n, unique=True))
     g = co.ExtensiveGame(
