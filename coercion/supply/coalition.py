@@ -61,7 +61,27 @@ def coalition_share(
 ) -> float:
     r"""Members' share of the target's use of ``product``, :math:`c`.
 
-    Returns 0 when the target uses none of the product.
+    Parameters
+    ----------
+    sg : SupplyGraph
+    members : str or sequence of str
+    target, product : str
+
+    Returns
+    -------
+    float
+        :math:`\sum_{s \in C} x_{s \to T} / U_T`; 0 when the target uses none.
+
+    Raises
+    ------
+    SupplyGraphError
+        If ``(target, product)`` is not a node.
+    InvalidParameterError
+        If no member is given.
+
+    Examples
+    --------
+    See the module docstring.
     """
     use = sg.use(target, product)
     if use <= 0:
@@ -122,6 +142,30 @@ def effective_denial(
     non-members (:func:`~coercion.supply.leakage`) and the target's own spare
     capacity, over the target's use; before inventories and recovery, which
     :func:`~coercion.supply.propagate_cut` adds over time.
+
+    Parameters
+    ----------
+    sg : SupplyGraph
+    members : str or sequence of str
+        The coalition.
+    target, product : str
+    phi : float in [0, 1], default 1
+
+    Returns
+    -------
+    float
+        Share of the target's use denied, in ``[0, phi * c]``.
+
+    Raises
+    ------
+    SupplyGraphError
+        If ``(target, product)`` is not a node.
+    InvalidParameterError
+        If ``phi`` is out of range or the target is a member.
+
+    Examples
+    --------
+    See the module docstring (coalition shares 0.6 and 0.9).
     """
     members = _senders(members)
     use = sg.use(target, product)

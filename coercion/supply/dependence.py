@@ -186,6 +186,21 @@ def supplier_concentration(
 def world_supply_shares(sg: SupplyGraph, product: str) -> pd.Series:
     """Each economy's share of world production of ``product``.
 
+    Parameters
+    ----------
+    sg : SupplyGraph
+    product : str
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by economy; sums to 1 unless nothing is produced.
+
+    Raises
+    ------
+    SupplyGraphError
+        If ``product`` is not in the graph.
+
     Examples
     --------
     >>> import coercion as co
@@ -215,6 +230,22 @@ def mutual_dependence(
     r"""Matrix :math:`D_{A,B}`: share of A's use of ``products`` that B supplies.
 
     .. math:: D_{A,B} = \frac{\sum_g x_{B \to A, g}}{\sum_g U_{A,g}}, \quad A \ne B.
+
+    Parameters
+    ----------
+    sg : SupplyGraph
+    products : sequence of str, optional
+        Products to include (default: all).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Dependent economy (rows) x supplier (columns), zero diagonal.
+
+    Raises
+    ------
+    SupplyGraphError
+        If a product is not in the graph.
 
     Examples
     --------
@@ -407,6 +438,20 @@ def leontief_inverse(sg: SupplyGraph) -> pd.DataFrame:
     Entry :math:`L_{ij}`: output of node *i* needed, directly and indirectly,
     per unit of final demand for node *j*'s product. Dense, :math:`O(n^3)`.
 
+    Parameters
+    ----------
+    sg : SupplyGraph
+
+    Returns
+    -------
+    pandas.DataFrame
+        Node x node, labelled by (economy, product).
+
+    Raises
+    ------
+    SupplyGraphError
+        If :math:`I - A` is singular.
+
     Examples
     --------
     See the module docstring (Miller and Blair's two-sector example).
@@ -420,6 +465,20 @@ def ghosh_inverse(sg: SupplyGraph) -> pd.DataFrame:
 
     Entry :math:`G_{ij}`: output of node *j* supported per unit of primary
     input at node *i* (supply-push, Ghosh 1958).
+
+    Parameters
+    ----------
+    sg : SupplyGraph
+
+    Returns
+    -------
+    pandas.DataFrame
+        Node x node, labelled by (economy, product).
+
+    Raises
+    ------
+    SupplyGraphError
+        If :math:`I - B` is singular.
 
     Examples
     --------

@@ -198,6 +198,18 @@ def recovery_fraction(t: Any, time_to_recover: float) -> np.ndarray:
     Linear ramp, :math:`\min(1, t / \tau)`; zero for all ``t`` when
     :math:`\tau = \infty`.
 
+    Parameters
+    ----------
+    t : float or array
+        Years since the cut.
+    time_to_recover : float
+        :math:`\tau` in years, positive (``inf``: never).
+
+    Returns
+    -------
+    ndarray
+        The replaced share at each ``t``.
+
     Examples
     --------
     >>> from coercion.supply import recovery_fraction
@@ -215,6 +227,20 @@ def cumulative_gap(t: Any, gap: float, time_to_recover: float) -> np.ndarray:
 
     Equal to :math:`G(t - t^2 / 2\tau)` for :math:`t \le \tau` and
     :math:`G\tau/2` afterwards (:math:`Gt` when :math:`\tau = \infty`).
+
+    Parameters
+    ----------
+    t : float or array
+        Years since the cut (negative values count as 0).
+    gap : float
+        :math:`G`, the annual shortfall left after leakage and spare capacity.
+    time_to_recover : float
+        :math:`\tau` in years (``inf``: never).
+
+    Returns
+    -------
+    ndarray
+        The accumulated gap (value) at each ``t``.
 
     Examples
     --------
@@ -239,6 +265,24 @@ def cumulative_unmet(
 
     .. math:: U(t) = \max\bigl(0, \textstyle\int_0^t G(1-s/\tau)^+ ds - I\bigr).
 
+    Parameters
+    ----------
+    t : float or array
+        Years since the cut.
+    gap : float
+        :math:`G`, value per year.
+    stock : float
+        :math:`I`, the inventory (value): ``inventory_days / 365`` times the
+        annual use.
+    time_to_recover : float
+        :math:`\tau` in years (``inf``: never).
+
+    Returns
+    -------
+    ndarray
+        Undelivered supply (value) up to each ``t``; non-decreasing in ``t``,
+        non-increasing in ``stock`` and ``1/time_to_recover``.
+
     Examples
     --------
     >>> from coercion.supply import cumulative_unmet
@@ -261,6 +305,20 @@ def time_to_survive(gap: float, stock: float, time_to_recover: float) -> float:
     With :math:`\tau = \infty` this is the *time to survive* of Simchi-Levi et
     al. (2014): inventory over the rate at which it is drawn down.
 
+    Parameters
+    ----------
+    gap : float
+        :math:`G`, value per year (``<= 0``: nothing to survive, ``inf``).
+    stock : float
+        :math:`I`, value.
+    time_to_recover : float
+        :math:`\tau` in years (``inf``: never).
+
+    Returns
+    -------
+    float
+        Years until the stock runs out, or ``inf``.
+
     Examples
     --------
     >>> from coercion.supply import time_to_survive
@@ -268,6 +326,11 @@ def time_to_survive(gap: float, stock: float, time_to_recover: float) -> float:
     30.0
     >>> round(time_to_survive(365.0, 30.0, 1.0) * 365, 2)
     31.35
+
+    References
+    ----------
+    .. [1] D. Simchi-Levi, W. Schmidt, Y. Wei, "From superstorms to factory
+       fires", Harvard Business Review 92(1-2), 2014.
     """
     if gap <= 0:
         return math.inf
@@ -295,6 +358,21 @@ def ces_availability(supply_ratio: Any, share: Any, elasticity: Any) -> np.ndarr
     and :math:`\phi = w\sigma + 1 - w` (:math:`\varepsilon = \infty`, perfect
     substitutes). For :math:`\varepsilon \le 1` the input is essential:
     :math:`\phi(0) = 0`.
+
+    Parameters
+    ----------
+    supply_ratio : float or array
+        :math:`\sigma`, the share of the input's normal supply that arrives
+        (clipped to ``[0, 1]``).
+    share : float or array
+        :math:`w`, the input's cost share in ``[0, 1]``.
+    elasticity : float or array
+        :math:`\varepsilon \ge 0` (``inf`` allowed).
+
+    Returns
+    -------
+    float or ndarray
+        :math:`\phi`, broadcast over the arguments, in ``[0, 1]``.
 
     Examples
     --------
@@ -345,6 +423,11 @@ def ces_availability(supply_ratio: Any, share: Any, elasticity: Any) -> np.ndarr
 
 def discount_factors(times: Any, discount_rate: float) -> np.ndarray:
     r"""Discount factors :math:`(1 + r)^{-t}` at times ``t`` (years).
+
+    Raises
+    ------
+    InvalidParameterError
+        If ``discount_rate <= -1``.
 
     Examples
     --------
