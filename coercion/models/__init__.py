@@ -65,10 +65,12 @@ from coercion.models.sanctions import (
 )
 from coercion.models.war_of_attrition import (
     AttritionSolution,
+    attrition_concession_hazard,
     attrition_concession_time,
     attrition_expected_duration,
     attrition_hazards,
     attrition_private_costs,
+    attrition_private_costs_duration,
     attrition_pure_equilibria,
     war_of_attrition,
 )
@@ -99,10 +101,12 @@ __all__ = [
     "CoalitionParams",
     "FearonSolution",
     "ManagedDependenceSolution",
+    "attrition_concession_hazard",
     "attrition_concession_time",
     "attrition_expected_duration",
     "attrition_hazards",
     "attrition_private_costs",
+    "attrition_private_costs_duration",
     "attrition_pure_equilibria",
     "chicken",
     "chicken_solution",

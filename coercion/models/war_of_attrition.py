@@ -43,6 +43,8 @@ __all__ = [
     "attrition_concession_time",
     "attrition_private_costs",
     "attrition_expected_duration",
+    "attrition_private_costs_duration",
+    "attrition_concession_hazard",
 ]
 
 
@@ -544,3 +546,134 @@ def attrition_expected_duration(
 
     val, _ = quad(lambda x: (1.0 - cdf(x)) ** 2, float(lo), float(hi), limit=200)
     return (float(lo) + float(val)) / (2 * float(c))
+
+
+def attrition_private_costs_duration(
+    *, value: Any, cost_low: Any, cost_high: Any
+) -> float:
+    r"""Expected length of the war of attrition with private uniform costs.
+
+    Parameters
+    ----------
+    value : number
+        The common value of the prize, positive.
+    cost_low, cost_high : number
+        Support of the uniform cost distribution, ``0 <= cost_low < cost_high``.
+
+    Returns
+    -------
+    float
+        :math:`E[\min(t(c_1), t(c_2))]`.
+
+    Raises
+    ------
+    InvalidParameterError
+        On a non-positive value or bounds out of order.
+
+    Examples
+    --------
+    >>> from coercion.models import attrition_private_costs_duration
+    >>> attrition_private_costs_duration(value=10, cost_low=0, cost_high=2)
+    5.0
+    >>> round(attrition_private_costs_duration(value=10, cost_low=1, cost_high=3), 6)
+    2.253469
+
+    Notes
+    -----
+    In the pain tolerance :math:`r = V / c` the game has unit cost, so by
+    revenue equivalence (see :func:`attrition_expected_duration`)
+    :math:`E[D] = \tfrac12 E[\min(r_1, r_2)] = \tfrac12\big(\underline r +
+    \int_{\underline r}^{\bar r} (1 - F(r))^2\,dr\big)` with
+    :math:`1 - F(r) = (V / r - \underline c) / (\bar c - \underline c)`,
+    :math:`\underline r = V / \bar c`, :math:`\bar r = V / \underline c`:
+
+    .. math:: E[D] = \frac{V}{2}\Big[\frac{1}{\bar c}
+              + \frac{(\bar c - \underline c)(1 + \underline c / \bar c)
+              - 2 \underline c \ln(\bar c / \underline c)}
+              {(\bar c - \underline c)^2}\Big],
+
+    which is :math:`V / \bar c` when :math:`\underline c = 0`.
+    """
+    V = float(number(value, "value", lower=0, strict_lower=True))
+    lo = float(number(cost_low, "cost_low", lower=0))
+    hi = float(number(cost_high, "cost_high"))
+    if not hi > lo:
+        raise InvalidParameterError(
+            f"{cost_high!r} is not above cost_low={cost_low!r}", field="cost_high"
+        )
+    if lo == 0:
+        return V / hi
+    w = hi - lo
+    integral = (w * (1 + lo / hi) - 2 * lo * math.log(hi / lo)) / (w * w)
+    return V / 2 * (1 / hi + integral)
+
+
+def attrition_concession_hazard(
+    t: Any,
+    *,
+    low: Any,
+    high: Any,
+    cost: Any = 1,
+    cdf: Callable[[float], float] | None = None,
+    pdf: Callable[[float], float] | None = None,
+) -> float:
+    r"""Concession rate at time ``t`` in the private-value war of attrition.
+
+    Parameters
+    ----------
+    t : number
+        A time, non-negative.
+    low, high, cost, cdf, pdf
+        As in :func:`attrition_concession_time`.
+
+    Returns
+    -------
+    float
+        The hazard :math:`h(t) = c / v(t)` at which a side still fighting at
+        time ``t`` concedes, where :math:`v(t)` is the type that concedes at
+        ``t``.
+
+    Raises
+    ------
+    InvalidParameterError
+        As :func:`attrition_concession_time`, or a negative ``t``.
+
+    Examples
+    --------
+    >>> from coercion.models import attrition_concession_hazard
+    >>> round(attrition_concession_hazard(0.193147, low=0, high=1), 4)
+    2.0
+
+    Notes
+    -----
+    A side still in at time :math:`t(v)` concedes in the next :math:`dv` of
+    types with probability :math:`f(v)\,dv / (1 - F(v))`, and
+    :math:`dt = v f(v)\,dv / (c (1 - F(v)))`, so the hazard is
+    :math:`c / v(t)`: each moment, the conceding type is just indifferent, as
+    in the complete-information hazard :math:`c_j / V_j` of
+    :func:`attrition_hazards`. :math:`v(t)` is found by Brent's method on
+    :func:`attrition_concession_time`.
+    """
+    tt = float(number(t, "t", lower=0))
+    lo = float(number(low, "low", lower=0))
+    hi = float(number(high, "high"))
+    if not hi > lo:
+        raise InvalidParameterError(f"{high!r} is not above low={low!r}", field="high")
+    c = float(number(cost, "cost", lower=0, strict_lower=True))
+    if tt == 0:
+        v = lo
+    else:
+        from scipy.optimize import brentq
+
+        def gap(x: float) -> float:
+            return (
+                attrition_concession_time(x, low=lo, high=hi, cost=c, cdf=cdf, pdf=pdf)
+                - tt
+            )
+
+        # t(v) grows without bound as v -> high, so a root exists below it
+        top = hi - (hi - lo) * 1e-15
+        v = brentq(gap, lo, top, xtol=1e-14, rtol=1e-12) if gap(top) > 0 else top
+    if v == 0:
+        return math.inf
+    return c / v

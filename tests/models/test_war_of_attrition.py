@@ -20,6 +20,8 @@ from coercion.models import (
 )
 from coercion.solve.enumeration import enumerate_equilibria
 
+F = Fraction
+
 
 @pytest.mark.parametrize(
     ("value", "cost", "hazard"),
@@ -162,3 +164,39 @@ def test_higher_pain_tolerance_holds_out_longer():
     ]
     assert all(a > b for a, b in itertools.pairwise(times))
     assert times[-1] == 0
+
+
+@pytest.mark.parametrize(("lo", "hi"), [(0, 2), (1, 3), (F(1, 2), 4)])
+def test_private_costs_duration_matches_monte_carlo(lo, hi):
+    from coercion.models import attrition_private_costs_duration
+
+    V = 10.0
+    rng = np.random.default_rng(11)
+    c = rng.uniform(float(lo), float(hi), size=(100_000, 2)).max(axis=1)
+    # closed-form t(c), vectorised: the fight ends when the higher cost gives up
+    if lo == 0:
+        t = V / c - V / hi
+    else:
+        lo_, hi_ = float(lo), float(hi)
+        t = V / lo_ * np.log(c * (hi_ - lo_) / (hi_ * (c - lo_)))
+    expected = attrition_private_costs_duration(value=V, cost_low=lo, cost_high=hi)
+    assert t.mean() == pytest.approx(expected, rel=0.02)
+
+
+def test_concession_hazard_is_cost_over_conceding_type():
+    from coercion.models import attrition_concession_hazard
+
+    # Monte Carlo: among sides still in at t, the share conceding in [t, t + dt)
+    rng = np.random.default_rng(5)
+    v = rng.uniform(0, 1, size=400_000)
+    times = -v - np.log1p(-v)
+    for t in (0.05, 0.2, 0.6):
+        dt = 0.01
+        alive = times >= t
+        rate = np.mean(times[alive] < t + dt) / dt
+        h = attrition_concession_hazard(t + dt / 2, low=0, high=1)
+        assert rate == pytest.approx(h, rel=0.05)
+        v_t = 1 / h
+        assert attrition_concession_time(v_t, low=0, high=1) == pytest.approx(
+            t + dt / 2
+        )
