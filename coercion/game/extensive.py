@@ -274,10 +274,12 @@ class InfoSet:
     Attributes
     ----------
     label : str
-        The information set's label (may be empty).
+        The information set's label (may be empty). Setting a non-empty label
+        also lets ``decide(..., infoset=label)`` find the set, unless another
+        set of the same player already has that label.
     """
 
-    __slots__ = ("_actions", "_game", "_members", "_player", "_probs", "label")
+    __slots__ = ("_actions", "_game", "_label", "_members", "_player", "_probs")
 
     def __init__(
         self,
@@ -289,10 +291,23 @@ class InfoSet:
     ) -> None:
         self._game = game
         self._player = player
-        self.label = label
+        self._label = label
         self._actions = actions
         self._probs = probs
         self._members: list[Node] = []
+
+    @property
+    def label(self) -> str:
+        """The information set's label (may be empty)."""
+        return self._label
+
+    @label.setter
+    def label(self, value: str) -> None:
+        if not isinstance(value, str):
+            raise InvalidGameError(f"{value!r} is not a string", field="infoset.label")
+        self._label = value
+        if value:
+            self._game._by_label.setdefault((self._player, value), self)
 
     @property
     def game(self) -> ExtensiveGame:
@@ -1727,6 +1742,12 @@ class ExtensiveGame:
         return (self._players, self.is_exact, tuple(rows))
 
     def __eq__(self, other: object) -> bool:
+        """Same players, exactness and tree.
+
+        The tree comprises the node labels, the information sets (membership,
+        labels, actions, chance probabilities) and the outcomes (labels and
+        payoffs) at each node; the title and comment are not compared.
+        """
         if not isinstance(other, ExtensiveGame):
             return NotImplemented
         return self._signature() == other._signature()

@@ -502,3 +502,14 @@ def test_structure_invariants(g):
     labels = [g.reduced_strategy_labels(p) for p in range(g.n_players)]
     assert all(len(set(lab)) == len(lab) for lab in labels)
     assert not g.is_perfect_information() or g.has_perfect_recall()
+
+
+def test_labelling_an_information_set_later_lets_nodes_join_it():
+    g = co.ExtensiveGame(["A", "B"])
+    left, right = g.root.decide("A", ["L", "R"])
+    left.decide("B", ["l", "r"])
+    left.infoset.label = "blind"
+    right.decide("B", infoset="blind")
+    assert right.infoset is left.infoset
+    with pytest.raises(InvalidGameError, match="not a string"):
+        left.infoset.label = 3
