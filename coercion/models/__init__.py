@@ -58,10 +58,14 @@ from coercion.models.managed_dependence import (
 )
 from coercion.models.sanctions import (
     SanctionsSolution,
+    SeparatingSanctions,
     sanctions_game,
     sanctions_selection,
+    sanctions_separating_equilibrium,
     sanctions_solution,
     sanctions_tree,
+    sanctions_uncertain_game,
+    sanctions_uncertain_tree,
 )
 from coercion.models.war_of_attrition import (
     AttritionSolution,
@@ -87,6 +91,10 @@ __all__ = [
     "sanctions_selection",
     "sanctions_solution",
     "sanctions_tree",
+    "SeparatingSanctions",
+    "sanctions_separating_equilibrium",
+    "sanctions_uncertain_game",
+    "sanctions_uncertain_tree",
     "BrinkmanshipWindow",
     "brinkmanship",
     "brinkmanship_tree",

@@ -45,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from coercion.errors import InvalidParameterError
 from coercion.game.extensive import ExtensiveGame
 from coercion.game.normal_form import NormalFormGame
 from coercion.models._params import Number, number, probability
@@ -55,6 +56,10 @@ __all__ = [
     "sanctions_tree",
     "sanctions_game",
     "sanctions_selection",
+    "SeparatingSanctions",
+    "sanctions_uncertain_tree",
+    "sanctions_uncertain_game",
+    "sanctions_separating_equilibrium",
 ]
 
 
@@ -412,8 +417,6 @@ def sanctions_selection(
     effect of :func:`sanctions_solution` (Drezner 1999, ch. 1; Lacy and Niou
     2004).
     """
-    from coercion.errors import InvalidParameterError
-
     sols = [
         sanctions_solution(
             sender_value, target_value, sender_cost, st, backdown_cost,
@@ -446,3 +449,281 @@ def sanctions_selection(
             else None
         ),
     }
+
+
+# ---------------------------------------------------------------- private resolve
+TYPES = ("vulnerable", "resolute")
+
+
+def _uncertain_utilities(
+    sender_value: Any,
+    target_value: Any,
+    sender_cost: Any,
+    target_cost: Any,
+    resolute_target_cost: Any,
+    backdown_cost: Any,
+    conflict_expectation: Any,
+    short_run_share: Any,
+) -> dict[str, dict[str, tuple[Number, Number]]]:
+    out = {}
+    for name, st in zip(TYPES, (target_cost, resolute_target_cost), strict=True):
+        field = "target_cost" if name == "vulnerable" else "resolute_target_cost"
+        try:
+            p = _params(
+                sender_value, target_value, sender_cost, st, backdown_cost,
+                conflict_expectation, short_run_share,
+            )  # fmt: skip
+        except InvalidParameterError as exc:
+            if exc.field == "target_cost":
+                raise InvalidParameterError(exc.message, field=field) from None
+            raise
+        out[name] = _utilities(p)
+    return out
+
+
+def sanctions_uncertain_tree(
+    sender_value: Any,
+    target_value: Any,
+    sender_cost: Any,
+    target_cost: Any,
+    resolute_target_cost: Any,
+    resolute_probability: Any,
+    backdown_cost: Any,
+    *,
+    conflict_expectation: Any = 0,
+    short_run_share: Any = "1/2",
+    players: tuple[str, str] = ("Sender", "Target"),
+) -> ExtensiveGame:
+    r"""The sanctions game when the sender does not know the target's resolve.
+
+    Parameters
+    ----------
+    sender_value, target_value, sender_cost, backdown_cost
+        As in :func:`sanctions_solution`.
+    target_cost : number
+        :math:`s_V`, the cost of sanctions to a *vulnerable* target.
+    resolute_target_cost : number
+        :math:`s_R`, the cost of sanctions to a *resolute* target.
+    resolute_probability : number
+        :math:`\theta`, the prior probability that the target is resolute.
+    conflict_expectation, short_run_share, players
+        As in :func:`sanctions_tree`.
+
+    Returns
+    -------
+    ExtensiveGame
+        The sender threatens or not; chance draws the target's type, which
+        the target sees; the sender decides to impose or back down without
+        seeing it (one information set, ``"after resistance"``).
+
+    Raises
+    ------
+    InvalidParameterError
+        If a parameter is outside its domain.
+
+    Examples
+    --------
+    >>> from coercion.models import sanctions_uncertain_game
+    >>> g = sanctions_uncertain_game(4, 3, 1, 4, 1, "0.25", 2)
+    >>> g.shape
+    (3, 9)
+    """
+    u = _uncertain_utilities(
+        sender_value, target_value, sender_cost, target_cost, resolute_target_cost,
+        backdown_cost, conflict_expectation, short_run_share,
+    )  # fmt: skip
+    theta = probability(resolute_probability, "resolute_probability")
+    S, T = players
+    g = ExtensiveGame(players=[S, T], title="sanctions with private resolve")
+    quiet, threat = g.root.decide(S, ["status quo", "threaten"])
+    quiet.set_outcome(list(u["vulnerable"]["status quo"]))
+    kinds = threat.chance(list(TYPES), [1 - theta, theta])
+    for name, node in zip(TYPES, kinds, strict=True):
+        ut = u[name]
+        concede, resist = node.decide(T, ["concede", "resist"])
+        concede.set_outcome(list(ut["concede"]))
+        impose, back = resist.decide(
+            S, ["impose", "back down"], infoset="after resistance"
+        )
+        back.set_outcome(list(ut["back down"]))
+        late_c, late_e = impose.decide(T, ["concede", "endure"])
+        late_c.set_outcome(list(ut["impose/concede"]))
+        late_e.set_outcome(list(ut["impose/endure"]))
+    return g
+
+
+def sanctions_uncertain_game(
+    sender_value: Any,
+    target_value: Any,
+    sender_cost: Any,
+    target_cost: Any,
+    resolute_target_cost: Any,
+    resolute_probability: Any,
+    backdown_cost: Any,
+    *,
+    conflict_expectation: Any = 0,
+    short_run_share: Any = "1/2",
+    players: tuple[str, str] = ("Sender", "Target"),
+) -> NormalFormGame:
+    r"""The reduced strategic form of :func:`sanctions_uncertain_tree`.
+
+    Parameters
+    ----------
+    sender_value, target_value, sender_cost, target_cost, resolute_target_cost
+        As in :func:`sanctions_uncertain_tree`.
+    resolute_probability, backdown_cost
+        As in :func:`sanctions_uncertain_tree`.
+    conflict_expectation, short_run_share, players
+        As in :func:`sanctions_uncertain_tree`.
+
+    Returns
+    -------
+    NormalFormGame
+        The target's plans join the vulnerable type's actions and then the
+        resolute type's (``"concede/resist/endure"``: the vulnerable type
+        concedes to the threat, the resolute one resists and endures).
+
+    Raises
+    ------
+    InvalidParameterError
+        If a parameter is outside its domain.
+    """
+    return sanctions_uncertain_tree(
+        sender_value, target_value, sender_cost, target_cost, resolute_target_cost,
+        resolute_probability, backdown_cost,
+        conflict_expectation=conflict_expectation, short_run_share=short_run_share,
+        players=players,
+    ).reduced_strategic_form()  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SeparatingSanctions:
+    """The separating equilibrium of the sanctions game with private resolve.
+
+    Attributes
+    ----------
+    exists : bool
+        Whether "the vulnerable target concedes to the threat, the resolute
+        target resists, the sender imposes after resistance" is a perfect
+        Bayesian equilibrium of the continuation after a threat.
+    threatens : bool
+        Whether the sender then prefers threatening to the status quo.
+    sender_plan, target_plan : str
+        The plans as labels of :func:`sanctions_uncertain_game`.
+    threat_success_rate, imposed_rate, imposed_success_rate : number or None
+        Shares of threatened targets that concede to the threat, that get
+        sanctioned, and of sanctioned targets that concede (0): None when the
+        equilibrium does not exist or no threat is made.
+    """
+
+    exists: bool
+    threatens: bool
+    sender_plan: str
+    target_plan: str
+    threat_success_rate: Number | None
+    imposed_rate: Number | None
+    imposed_success_rate: Number | None
+
+
+def sanctions_separating_equilibrium(
+    sender_value: Any,
+    target_value: Any,
+    sender_cost: Any,
+    target_cost: Any,
+    resolute_target_cost: Any,
+    resolute_probability: Any,
+    backdown_cost: Any,
+    *,
+    conflict_expectation: Any = 0,
+    short_run_share: Any = "1/2",
+) -> SeparatingSanctions:
+    r"""When threats screen targets: the separating equilibrium in closed form.
+
+    Parameters
+    ----------
+    sender_value, target_value, sender_cost, target_cost, resolute_target_cost
+        As in :func:`sanctions_uncertain_tree`.
+    resolute_probability, backdown_cost, conflict_expectation, short_run_share
+        As in :func:`sanctions_uncertain_tree`.
+
+    Returns
+    -------
+    SeparatingSanctions
+
+    Raises
+    ------
+    InvalidParameterError
+        If a parameter is outside its domain.
+
+    Examples
+    --------
+    A quarter of targets are resolute (sanctions cost them 1, not 4): the
+    threat wins three concessions in four, and every sanction imposed fails:
+
+    >>> from coercion.models import sanctions_separating_equilibrium
+    >>> eq = sanctions_separating_equilibrium(4, 3, 1, 4, 1, "0.25", 2)
+    >>> eq.exists, eq.threatens, eq.sender_plan, eq.target_plan
+    (True, True, 'threaten/impose', 'concede/resist/endure')
+    >>> eq.threat_success_rate, eq.imposed_rate, eq.imposed_success_rate
+    (Fraction(3, 4), Fraction(1, 4), Fraction(0, 1))
+
+    Notes
+    -----
+    Let :math:`L_\tau` be type :math:`\tau`'s utility once sanctions are
+    imposed (it concedes or endures, whichever is better), :math:`C` its
+    utility from conceding to the threat, and :math:`I_R` the sender's
+    utility from imposing on a resolute target. If only the resolute type
+    resists, the sender's posterior after resistance is 1 on "resolute", so
+    the profile is a perfect Bayesian equilibrium of the continuation iff
+
+    .. math:: I_R > -a, \qquad L_V \le C, \qquad L_R > C
+
+    (the sender carries out the threat against a resolute target; the
+    vulnerable type prefers conceding at once; the resolute type prefers
+    resisting), with ties resolved towards restraint. The sender threatens
+    iff :math:`(1 - \theta)\,u_S(\text{concede}) + \theta I_R > 0`. Then the
+    threat succeeds with probability :math:`1 - \theta` and every imposed
+    sanction fails: incomplete information is how sanctions come to be
+    imposed at all, and the imposed cases are selected for failure [1]_.
+
+    References
+    ----------
+    .. [1] Lacy, D. and Niou, E. M. S. (2004). A theory of economic sanctions
+       and issue linkage: the roles of preferences, information, and
+       threats. *Journal of Politics* 66(1), 25-42.
+    """
+    u = _uncertain_utilities(
+        sender_value, target_value, sender_cost, target_cost, resolute_target_cost,
+        backdown_cost, conflict_expectation, short_run_share,
+    )  # fmt: skip
+    theta = probability(resolute_probability, "resolute_probability")
+
+    def late(name: str) -> str:
+        ut = u[name]
+        better = ut["impose/concede"][1] >= ut["impose/endure"][1]
+        return "concede" if better else "endure"
+
+    lv, lr = late("vulnerable"), late("resolute")
+    uv, ur = u["vulnerable"], u["resolute"]
+    after_v = uv[f"impose/{lv}"]
+    after_r = ur[f"impose/{lr}"]
+    exists = (
+        after_r[0] > ur["back down"][0]
+        and after_v[1] <= uv["concede"][1]
+        and after_r[1] > ur["concede"][1]
+    )
+    value = (1 - theta) * uv["concede"][0] + theta * after_r[0]
+    threatens = bool(exists and value > 0)
+    rates: tuple[Number | None, ...] = (None, None, None)
+    if threatens:
+        succeeded = theta * 0 + (1 if lr == "concede" else 0)
+        rates = (1 - theta, theta, succeeded)
+    return SeparatingSanctions(
+        exists=bool(exists),
+        threatens=threatens,
+        sender_plan="threaten/impose" if threatens else "status quo",
+        target_plan=f"concede/resist/{lr}",
+        threat_success_rate=rates[0],
+        imposed_rate=rates[1],
+        imposed_success_rate=rates[2],
+    )

@@ -105,3 +105,58 @@ def test_bad_conflict_expectation():
     with pytest.raises(co.InvalidParameterError) as info:
         sanctions_solution(4, 3, 1, 4, 2, conflict_expectation=1)
     assert info.value.field == "conflict_expectation"
+
+
+def test_separating_equilibrium_known_answer_and_solver():
+    from coercion.models import (
+        sanctions_separating_equilibrium,
+        sanctions_uncertain_game,
+    )
+
+    args = (4, 3, 1, 4, 1, "0.25", 2)
+    eq = sanctions_separating_equilibrium(*args)
+    assert (eq.exists, eq.threatens) == (True, True)
+    assert (eq.threat_success_rate, eq.imposed_rate, eq.imposed_success_rate) == (
+        F(3, 4),
+        F(1, 4),
+        F(0),
+    )
+    g = sanctions_uncertain_game(*args)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", co.DegenerateGameWarning)
+        eqs = co.solve(g)
+    assert ((eq.sender_plan,), (eq.target_plan,)) in [e.supports for e in eqs]
+
+
+def test_no_separation_when_sanctioning_a_resolute_target_does_not_pay():
+    from coercion.models import sanctions_separating_equilibrium
+
+    # sanctions cost the sender 5 and backing down only 2: it would back down
+    eq = sanctions_separating_equilibrium(4, 3, 5, 8, 1, "0.25", 2)
+    assert not eq.exists and not eq.threatens
+    assert eq.imposed_success_rate is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    # ranges where the separating equilibrium usually exists (about 3 in 4 draws)
+    vs=pos, vt=st.fractions(F(1, 4), 5, max_denominator=4),
+    ss=st.fractions(0, 2, max_denominator=4), sv=st.fractions(4, 10, max_denominator=4),
+    sr=st.fractions(0, 2, max_denominator=4), a=st.fractions(2, 10, max_denominator=4),
+    theta=st.fractions(F(1, 10), F(9, 10), max_denominator=10),
+    kappa=st.fractions(0, F(1, 2), max_denominator=10),
+)  # fmt: skip
+def test_separating_profile_is_a_nash_equilibrium(vs, vt, ss, sv, sr, a, theta, kappa):
+    from coercion.models import (
+        sanctions_separating_equilibrium,
+        sanctions_uncertain_game,
+    )
+
+    args = (vs, vt, ss, sv, sr, theta, a)
+    eq = sanctions_separating_equilibrium(*args, conflict_expectation=kappa)
+    g = sanctions_uncertain_game(*args, conflict_expectation=kappa)
+    if eq.exists:
+        # the sender's plan (threaten or not) is a best response either way
+        assert co.is_nash(g, [{eq.sender_plan: 1}, {eq.target_plan: 1}])
+    if eq.threatens:
+        assert eq.imposed_success_rate == 0
