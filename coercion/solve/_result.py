@@ -115,6 +115,9 @@ def is_nash(game: NormalFormGame, profile: Any, *, tol: float | None = None) -> 
     return bool(r <= limit)
 
 
+_PROB_TOL = 1e-12  # float probabilities at or below this are outside the support
+
+
 def _fmt(v: Any) -> str:
     if isinstance(v, Fraction | int) and not isinstance(v, bool):
         return format_exact(v)
@@ -172,12 +175,16 @@ class Equilibrium:
 
     @property
     def supports(self) -> tuple[tuple[str, ...], ...]:
-        """Labels of the strategies each player uses with positive probability."""
+        """Labels of the strategies each player uses with positive probability.
+
+        Float profiles count probabilities above ``1e-12`` (``tol`` bounds
+        payoff regrets, not probabilities, so it is not used here).
+        """
         return tuple(
             tuple(
                 self.game.strategies[p][i]
                 for i, x in enumerate(self.profile[p])
-                if (x > 0 if self.exact else x > self.tol)
+                if (x > 0 if self.exact else x > _PROB_TOL)
             )
             for p in range(self.game.n_players)
         )

@@ -222,3 +222,15 @@ def test_empty_set():
     assert eqs.max_regret == 0 and len(eqs.to_frame()) == 0
     assert eqs.to_dict() == {"equilibria": [], "method": "hand", "exact": True}
     assert "0 equilibria" in eqs.to_text()
+
+
+def test_float_supports_do_not_use_the_payoff_tolerance():
+    # Regression: supports of float equilibria were cut at ``tol`` (a payoff
+    # tolerance, 1e-3 here for a payoff range of 1e6), dropping a strategy
+    # played with probability 1e-4 (and one with 1e-6).
+    big = 10**6
+    g = co.NormalFormGame.from_bimatrix([[big, 0], [0, 1.0]], [[1.0, 0], [0, 9999.0]])
+    mixed = [e for e in co.solve(g) if not e.is_pure]
+    assert len(mixed) == 1
+    assert mixed[0].profile[0][1] < 1e-3 and mixed[0].profile[1][0] < 1e-3
+    assert mixed[0].supports == (("1", "2"), ("1", "2"))
