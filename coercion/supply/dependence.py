@@ -363,7 +363,8 @@ def io_system(sg: SupplyGraph) -> IOSystem:
     -----
     CoercionWarning
         If an economy's intermediate use of a product exceeds its recorded use
-        (the graph is then inconsistent; final demand there is negative).
+        (the graph is then inconsistent); the recorded sources then cover the
+        recorded use only and the excess counts as a primary input.
 
     Examples
     --------
@@ -388,15 +389,20 @@ def io_system(sg: SupplyGraph) -> IOSystem:
     D = np.zeros((n, n))
     D[arr.in_src, arr.in_dst] = arr.in_share * X[arr.in_dst]
     inter = D.sum(axis=1)
-    if np.any(inter > use * (1 + 1e-9) + 1e-9 * (use > 0)):
-        bad = int(np.argmax(np.where(use > 0, inter - use, -np.inf)))
-        if use[bad] > 0 and inter[bad] > use[bad] * (1 + 1e-9):
-            warnings.warn(
-                f"intermediate use {inter[bad]:.6g} of {arr.labels[bad]} exceeds its "
-                f"recorded use {use[bad]:.6g}",
-                CoercionWarning,
-                stacklevel=2,
-            )
+    over = (use > 0) & (inter > use * (1 + 1e-9))
+    if np.any(over):
+        bad = int(np.argmax(np.where(over, inter - use, -np.inf)))
+        warnings.warn(
+            f"intermediate use {inter[bad]:.6g} of {arr.labels[bad]} exceeds its "
+            f"recorded use {use[bad]:.6g}; the excess counts as a primary input",
+            CoercionWarning,
+            stacklevel=2,
+        )
+        # recorded sources cover at most the recorded use; the rest comes from
+        # outside the graph (like an input with no recorded source at all)
+        scale = np.where(over, use / np.where(over, inter, 1.0), 1.0)
+        D *= scale[:, None]
+        inter = np.minimum(inter, use)
     Z = m @ D  # (k,i) -> (E,p): sum over user nodes (E,i) of m[(k,i),(E,i)] D
     econ = sg.economies
     epos = {e: i for i, e in enumerate(econ)}
@@ -630,7 +636,7 @@ def hypothetical_extraction(
         econ_pos = io.economies.index(im)
         m = arr.flows[src, user] / arr.use[user]
         inter = float((arr.in_share[arr.in_src == user] * io.X[outs]).sum())
-        final_use = arr.use[user] - inter
+        final_use = max(arr.use[user] - inter, 0.0)
         F[src, econ_pos] -= m * final_use
         new = _inverse(A, "A") @ F.sum(axis=1)
     elif view == "ghosh":

@@ -560,15 +560,31 @@ class SupplyGraph:
     def to_mapping(self) -> dict[str, Any]:
         """Return the rows this graph was built from (inverse of :meth:`from_mapping`).
 
-        Productions are made explicit.
+        Every node is listed with all its attributes, except that a production
+        that was not given (and so defaults to the recorded outflows) stays
+        unset, so it follows the flows when they change.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> sg = co.SupplyGraph.from_mapping({"flows": [
+        ...     {"exporter": "JP", "importer": "KR", "product": "hf", "value": 60}]})
+        >>> co.SupplyGraph.from_mapping(sg.to_mapping()).production("JP", "hf")
+        60.0
         """
+        explicit = self._nodes_with_production()
         flows = [
             {"exporter": ex, "importer": im, "product": pr, "value": r["value"]}
             | ({} if r["quantity"] is None else {"quantity": r["quantity"]})
             for (ex, im, pr), r in self._flows.items()
         ]
         nodes = [
-            {"economy": e, "product": p} | {k: a[k] for k in NODE_DEFAULTS}
+            {"economy": e, "product": p}
+            | {
+                k: a[k]
+                for k in NODE_DEFAULTS
+                if k != "production" or (e, p) in explicit
+            }
             for (e, p), a in self.graph.nodes(data=True)
         ]
         inputs = [
@@ -587,6 +603,78 @@ class SupplyGraph:
             "inputs": inputs,
             "allow_input_cycles": self.allow_input_cycles,
         }
+
+    def with_nodes(
+        self, updates: Mapping[tuple[str, str], Mapping[str, Any]]
+    ) -> SupplyGraph:
+        """A new graph with node attributes changed (validated like any row).
+
+        Parameters
+        ----------
+        updates : mapping
+            ``{(economy, product): {attribute: value}}``; new nodes may be named.
+
+        Raises
+        ------
+        SupplyGraphError
+            If an attribute or value is invalid.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> sg = co.SupplyGraph.from_mapping({"flows": [
+        ...     {"exporter": "JP", "importer": "KR", "product": "hf", "value": 60}]})
+        >>> sg2 = sg.with_nodes({("KR", "hf"): {"inventory_days": 30}})
+        >>> sg2.node_attrs("KR", "hf")["inventory_days"], sg.node_attrs("KR", "hf")["inventory_days"]
+        (30.0, 0.0)
+        """
+        data = self.to_mapping()
+        rows = {(r["economy"], r["product"]): r for r in data["nodes"]}
+        for (e, p), change in updates.items():
+            row = rows.setdefault(
+                (str(e), str(p)), {"economy": str(e), "product": str(p)}
+            )
+            row.update(change)
+        data["nodes"] = list(rows.values())
+        return SupplyGraph.from_mapping(data)
+
+    def with_flows(self, updates: Mapping[tuple[str, str, str], float]) -> SupplyGraph:
+        """A new graph with flow values changed or added (``0`` keeps a zero flow).
+
+        Productions given explicitly are kept; a producer whose outflows grow
+        beyond its production is an error, as in the constructor.
+
+        Parameters
+        ----------
+        updates : mapping
+            ``{(exporter, importer, product): value}``.
+
+        Raises
+        ------
+        SupplyGraphError
+            If a value is invalid or production falls below outflows.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> sg = co.SupplyGraph.from_mapping({"flows": [
+        ...     {"exporter": "JP", "importer": "KR", "product": "hf", "value": 60}]})
+        >>> sg.with_flows({("TW", "KR", "hf"): 15}).use("KR", "hf")
+        75.0
+        """
+        data = self.to_mapping()
+        rows = {(r["exporter"], r["importer"], r["product"]): r for r in data["flows"]}
+        for key, value in updates.items():
+            ex, im, pr = (str(k) for k in key)
+            row = rows.setdefault(
+                (ex, im, pr), {"exporter": ex, "importer": im, "product": pr}
+            )
+            row["value"] = value
+        data["flows"] = list(rows.values())
+        return SupplyGraph.from_mapping(data)
+
+    def _nodes_with_production(self) -> set[tuple[str, str]]:
+        return {k for k, v in self._nodes.items() if v["production"] is not None}
 
     # ---------------------------------------------------------------- queries
     @cached_property

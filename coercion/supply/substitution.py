@@ -287,9 +287,8 @@ def substitute(
                 }
             )
         for row in data["nodes"]:
-            if (row["economy"], row["product"]) == node:
+            # an explicit production grows; a defaulted one follows the flows.
+            # Senders keep their stated capacity (it becomes idle, not spare).
+            if (row["economy"], row["product"]) == node and "production" in row:
                 row["production"] += moved
-        for row in data["nodes"]:
-            if row["economy"] in members and row["product"] == node[1]:
-                pass  # senders keep their capacity; it becomes idle, not spare
     return SupplyGraph.from_mapping(data)

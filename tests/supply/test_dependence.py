@@ -146,3 +146,24 @@ def test_io_identities_hold(data):
     np.testing.assert_allclose(L @ io.f, io.X, atol=1e-6 * max(1.0, io.X.max()))
     np.testing.assert_allclose(io.v @ G, io.X, atol=1e-6 * max(1.0, io.X.max()))
     np.testing.assert_allclose(io.F.sum(axis=1), io.f, atol=1e-6 * max(1.0, io.X.max()))
+
+
+def test_intermediate_use_above_recorded_use_regression():
+    # found by hypothesis: a tiny recorded import feeding a large requirement made
+    # the Ghosh coefficients overflow (B = Z / X with X ~ 1e-308)
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "E0", "importer": "E1", "product": "p1", "value": 1e-308},
+                {"exporter": "E1", "importer": "E1", "product": "p3", "value": 16.0},
+            ],
+            "inputs": [{"input": "p1", "output": "p3", "share": 0.125}],
+        }
+    )
+    with pytest.warns(co.CoercionWarning, match="primary input"):
+        io = io_system(sg)
+    assert np.all(np.isfinite(io.B)) and io.B.sum(axis=1).max() <= 1.0
+    with pytest.warns(co.CoercionWarning):
+        G = ghosh_inverse(sg).to_numpy()
+    np.testing.assert_allclose(io.v @ G, io.X)
+    assert np.all(io.f >= 0)

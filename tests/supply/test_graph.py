@@ -173,3 +173,22 @@ def test_repr_and_html():
     assert "3 nodes" in repr(sg)
     html = sg._repr_html_()
     assert "<table>" in html and "magnets" in html
+
+
+def test_with_nodes_and_flows_return_new_validated_graphs():
+    sg = SupplyGraph.from_mapping(base())
+    sg2 = sg.with_nodes(
+        {("JP", "magnets"): {"inventory_days": 90}, ("AU", "magnets"): {}}
+    )
+    assert sg2.node_attrs("JP", "magnets")["inventory_days"] == 90
+    assert sg.node_attrs("JP", "magnets")["inventory_days"] == 40
+    assert ("AU", "magnets") in sg2.graph
+    # a defaulted production follows the flows
+    sg3 = sg.with_flows({("CN", "US", "magnets"): 10.0})
+    assert sg3.production("CN", "magnets") == 100.0
+    with pytest.raises(SupplyGraphError, match="spare_capacity"):
+        sg.with_nodes({("JP", "magnets"): {"spare_capacity": -1}})
+    # an explicit production does not: the new outflow must fit under it
+    explicit = sg.with_nodes({("CN", "magnets"): {"production": 95}})
+    with pytest.raises(SupplyGraphError, match="below the recorded outflows"):
+        explicit.with_flows({("CN", "US", "magnets"): 10.0})

@@ -295,3 +295,20 @@ def test_separate_cuts_on_one_node_equal_the_coalition_cut():
         co.supply.propagate_cuts(sg, [])
     with pytest.raises(InvalidParameterError, match="not a Cut"):
         co.supply.propagate_cuts(sg, [("S", "T1", "g")])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.floats(0.01, 1),
+    st.sampled_from([0.0, 0.3, 0.5, 1.0, 1.5, 2.0, 10.0, INF]),
+    st.sampled_from([0.0, 0.3, 0.5, 1.0, 1.5, 2.0, 10.0, INF]),
+)
+def test_ces_monotone_in_supply_and_elasticity(s1, s2, w, e1, e2):
+    lo, hi = sorted((s1, s2))
+    elo, ehi = sorted((e1, e2))
+    assert ces_availability(lo, w, e1) <= ces_availability(hi, w, e1) + 1e-12
+    # more substitutable inputs never lower availability
+    assert ces_availability(lo, w, elo) <= ces_availability(lo, w, ehi) + 1e-12
+    assert lo - 1e-12 <= ces_availability(lo, w, e1) <= 1.0
