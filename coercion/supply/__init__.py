@@ -31,6 +31,7 @@ from coercion.supply.dependence import (
     leontief_inverse,
     mutual_dependence,
     supplier_concentration,
+    value_at_risk_matrix,
     world_supply_shares,
 )
 from coercion.supply.graph import DAYS_PER_YEAR, NODE_DEFAULTS, SupplyGraph
@@ -81,6 +82,7 @@ __all__ = [
     "leontief_inverse",
     "mutual_dependence",
     "supplier_concentration",
+    "value_at_risk_matrix",
     "world_supply_shares",
     "DAYS_PER_YEAR",
     "NODE_DEFAULTS",

@@ -80,6 +80,7 @@ __all__ = [
     "ghosh_inverse",
     "indirect_dependence",
     "hypothetical_extraction",
+    "value_at_risk_matrix",
 ]
 
 
@@ -651,6 +652,90 @@ def hypothetical_extraction(
     return pd.Series(io.X - new, index=idx, name="output_loss")
 
 
+def value_at_risk_matrix(
+    sg: SupplyGraph,
+    product: str,
+    *,
+    phi: float = 1.0,
+    horizon: float = 1.0,
+    steps: int = 12,
+    discount_rate: float = 0.0,
+    measure: str = "output",
+    who: str = "target",
+) -> pd.DataFrame:
+    r"""Target x sender value at risk if the sender cuts its ``product`` to the target.
+
+    Entry ``[T, S]`` is the value at risk of :func:`~coercion.supply.propagate_cut`
+    for ``S`` cutting ``phi`` of its flow of ``product`` to ``T`` (zero where there
+    is no flow): the leverage each supplier holds over each user, net of leakage,
+    inventories and recovery.
+
+    Parameters
+    ----------
+    sg : SupplyGraph
+    product : str
+    phi, horizon, steps, discount_rate, measure
+        As in :func:`~coercion.supply.propagate_cut`.
+    who : {"target", "all"}
+        Count the target economy's losses only, or every economy's.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: target; columns: sender; all economies of the graph.
+
+    Raises
+    ------
+    SupplyGraphError
+        If ``product`` is not in the graph.
+    InvalidParameterError
+        If ``who`` or a cut option is invalid.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> sg = co.SupplyGraph.from_mapping({"flows": [
+    ...     {"exporter": "CN", "importer": "JP", "product": "magnets", "value": 10},
+    ...     {"exporter": "JP", "importer": "US", "product": "motors", "value": 100}],
+    ...     "inputs": [{"input": "magnets", "output": "motors", "share": 0.1}]})
+    >>> m = co.supply.value_at_risk_matrix(sg, "magnets")
+    >>> float(m.loc["JP", "CN"]), float(m.loc["US", "CN"])
+    (100.0, 0.0)
+    """
+    import pandas as pd
+
+    from coercion.supply.propagation import propagate_cut
+
+    product = _check_product(sg, product)
+    if who not in ("target", "all"):
+        raise InvalidParameterError(f"{who!r} is not 'target' or 'all'", field="who")
+    econ = list(sg.economies)
+    pos = {e: i for i, e in enumerate(econ)}
+    out = np.zeros((len(econ), len(econ)))
+    for (ex, im, pr), rec in sg._flows.items():
+        if pr != product or ex == im or rec["value"] <= 0:
+            continue
+        res = propagate_cut(
+            sg,
+            ex,
+            im,
+            product,
+            phi,
+            horizon=horizon,
+            steps=steps,
+            discount_rate=discount_rate,
+            measure=measure,
+        )
+        out[pos[im], pos[ex]] = (
+            res.value_at_risk_by_economy().get(im, 0.0)
+            if who == "target"
+            else res.value_at_risk
+        )
+    return pd.DataFrame(
+        out, index=pd.Index(econ, name="target"), columns=pd.Index(econ, name="sender")
+    )
+
+
 # ------------------------------------------------------------------ result type
 class Dependence:
     """Dependence measures of one product on a supply graph (computed on demand).
@@ -673,6 +758,9 @@ class Dependence:
         ``{importer: (supplier, share of imports)}``.
     leontief, ghosh : DataFrame
         Indirect dependence (:func:`indirect_dependence`).
+    value_at_risk : DataFrame
+        Target x sender value at risk of a full one-year cut
+        (:func:`value_at_risk_matrix`).
     """
 
     def __init__(self, sg: SupplyGraph, product: str) -> None:
@@ -710,6 +798,10 @@ class Dependence:
     @cached_property
     def ghosh(self) -> pd.DataFrame:
         return indirect_dependence(self.graph, self.product, view="ghosh")
+
+    @cached_property
+    def value_at_risk(self) -> pd.DataFrame:
+        return value_at_risk_matrix(self.graph, self.product)
 
     def to_frame(self) -> pd.DataFrame:
         """Tidy table: importer, supplier, import share, use share, Leontief share."""

@@ -167,3 +167,36 @@ def test_intermediate_use_above_recorded_use_regression():
         G = ghosh_inverse(sg).to_numpy()
     np.testing.assert_allclose(io.v @ G, io.X)
     assert np.all(io.f >= 0)
+
+
+def test_value_at_risk_matrix_ranks_suppliers():
+    # T uses 100 of g (A 60, B 30, C 10), makes 1000 of h; U imports h from T
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "A", "importer": "T", "product": "g", "value": 60},
+                {"exporter": "B", "importer": "T", "product": "g", "value": 30},
+                {"exporter": "C", "importer": "T", "product": "g", "value": 10},
+                {"exporter": "T", "importer": "U", "product": "h", "value": 400},
+                {"exporter": "T", "importer": "T", "product": "h", "value": 600},
+                {"exporter": "U", "importer": "U", "product": "k", "value": 2000},
+            ],
+            "nodes": [
+                {"economy": e, "product": "g", "spare_capacity": 15} for e in "ABC"
+            ],
+            "inputs": [
+                {"input": "g", "output": "h", "share": 0.1},
+                {"input": "h", "output": "k", "share": 0.2},
+            ],
+        }
+    )
+    m = co.supply.value_at_risk_matrix(sg, "g")
+    # A: 60 - 30 leak = 30 denied -> 30 % of h; B: 30 - 30 = 0; C: 10 - 10 = 0
+    assert m.loc["T", "A"] == pytest.approx(300.0)
+    assert m.loc["T", "B"] == 0.0 and m.loc["T", "C"] == 0.0
+    everyone = co.supply.value_at_risk_matrix(sg, "g", who="all")
+    # U loses 30 % of its k too (all its h comes from T)
+    assert everyone.loc["T", "A"] == pytest.approx(300.0 + 600.0)
+    assert co.dependence(sg, "g").value_at_risk.equals(m)
+    with pytest.raises(co.InvalidParameterError):
+        co.supply.value_at_risk_matrix(sg, "g", who="me")

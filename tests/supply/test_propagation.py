@@ -221,7 +221,9 @@ def test_value_at_risk_bounded(data, k, opts):
     st.floats(0, 200),
     st.floats(0, 90),
 )
-def test_more_spare_or_inventory_never_raises_value_at_risk(data, k, opts, extra, days):
+def test_more_spare_inventory_or_recovery_never_raises_value_at_risk(
+    data, k, opts, extra, days
+):
     args = _cut_args(data, (k, 0, 0))
     if args is None:
         return
@@ -239,6 +241,13 @@ def test_more_spare_or_inventory_never_raises_value_at_risk(data, k, opts, extra
                 n[field] += add
         res = propagate_cut(SupplyGraph.from_mapping(more), *args, **opts)
         assert res.value_at_risk <= base * (1 + 1e-9) + 1e-9, field
+    # faster recovery never raises it either
+    faster = {**data, "nodes": [dict(n) for n in data["nodes"]]}
+    for n in faster["nodes"]:
+        if (n["economy"], n["product"]) == (target, product):
+            n["time_to_recover"] = min(n["time_to_recover"], 0.1)
+    res = propagate_cut(SupplyGraph.from_mapping(faster), *args, **opts)
+    assert res.value_at_risk <= base * (1 + 1e-9) + 1e-9
 
 
 @pytest.mark.filterwarnings("ignore::coercion.errors.CoercionWarning")
