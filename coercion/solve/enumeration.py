@@ -151,10 +151,28 @@ def _normalised_floats(X: np.ndarray) -> np.ndarray:
 
 
 def _rationalise(game: NormalFormGame) -> NormalFormGame:
-    """The exact game of the shortest decimals that round to the float payoffs."""
+    """The exact game of the decimals the float payoffs stand for.
+
+    Each payoff becomes the decimal of at most 15 significant digits nearest to
+    it (15 digits survive a round trip through float64, so a payoff written as
+    such a decimal comes back as written) when that decimal lies within
+    ``1e-2 * game.default_tol()`` of it, and the shortest decimal that rounds to
+    it otherwise. Arithmetic noise such as ``0.1 + 0.2 = 0.30000000000000004``
+    is thereby undone, and the ties that the payoffs were meant to have (the
+    degeneracy of games from parameter sweeps) are restored instead of being
+    broken at the 17th digit into spurious, nearly equal equilibria.
+    """
     arr = np.asarray(game.payoffs, dtype=np.float64)
+    slack = 1e-2 * game.default_tol()
     flat = np.empty(arr.size, dtype=object)
-    flat[:] = [Fraction(repr(float(v))) for v in arr.flat]
+    values = []
+    for v in arr.flat:
+        x = float(v)
+        snapped = Fraction(f"{x:.15g}")
+        values.append(
+            snapped if abs(float(snapped) - x) <= slack else Fraction(repr(x))
+        )
+    flat[:] = values
     return NormalFormGame(
         flat.reshape(arr.shape),
         players=game.players,
@@ -582,8 +600,11 @@ def enumerate_equilibria(
 
     *Float games.* The same float search without the proof; each equilibrium
     is certified by its regret. A game that looks degenerate or nearly so is
-    solved exactly on the shortest decimals that round to its payoffs, and
-    the results are certified against the float game.
+    solved exactly on the decimals its payoffs stand for (each payoff to 15
+    significant digits, which undoes float noise such as ``0.1 + 0.2``, when
+    that moves it by less than ``game.default_tol() / 100``), and the results
+    are certified
+    against the float game.
 
     *Components.* Extreme equilibria ``(x, y)`` form a bipartite graph on the
     vertices of ``P`` and ``Q``; the maximal Nash subsets are its maximal

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import coercion as co
@@ -413,6 +413,39 @@ def test_float_path_agrees_with_exact_path(AB):
     assert len(flt) == len(exact)
     for e, f in zip(exact, flt):
         assert f.is_certified
+        for p in range(2):
+            np.testing.assert_allclose(
+                np.asarray(e.profile[p], float), f.profile[p], atol=1e-9
+            )
+
+
+@settings(max_examples=40, deadline=None)
+@given(small_games, st.sampled_from([0.1, 0.3, 7.1, 1e-7]))
+@example(
+    (
+        [[3, 0, 1, 2], [1, 2, 3, 0], [0, 3, 2, 2]],
+        [[3, 3, 0, 1], [3, 1, 1, 1], [0, 0, 3, 0]],
+    ),
+    0.1,
+)
+@example(([[0, 3, 2], [3, 1, 0], [0, 2, 0]], [[2, 2, 2], [1, 3, 0], [1, 3, 2]]), 0.3)
+@example(([[3, 2, 2, 0], [1, 3, 1, 1]], [[0, 3, 1, 0], [3, 0, 0, 3]]), 0.3)
+def test_float_noise_does_not_break_intended_ties(AB, scale):
+    # Regression: payoffs computed in floats (3 * 0.1 = 0.30000000000000004)
+    # broke the ties of the intended decimals at the 17th digit, so a
+    # degenerate game gave spurious, nearly equal extreme equilibria. The
+    # float game must give the equilibria of the decimal game it stands for.
+    A, B = (np.array(X) * scale for X in AB)
+    exact = quiet_enumerate(
+        co.NormalFormGame.from_bimatrix(
+            *([[F(int(v)) * F(repr(scale)) for v in row] for row in X] for X in AB)
+        )
+    )
+    game = co.NormalFormGame.from_bimatrix(A, B)
+    flt = quiet_enumerate(game)
+    assert len(flt) == len(exact)
+    for e, f in zip(exact, flt):
+        assert f.is_certified and co.is_nash(game, f.profile)
         for p in range(2):
             np.testing.assert_allclose(
                 np.asarray(e.profile[p], float), f.profile[p], atol=1e-9
