@@ -101,10 +101,13 @@ def _senders(senders: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def _check_phi(phi: float) -> float:
-    phi = float(phi)
-    if not 0.0 <= phi <= 1.0:
+    try:
+        x = float(phi)
+    except (TypeError, ValueError):
+        raise InvalidParameterError(f"{phi!r} is not a number", field="phi") from None
+    if not 0.0 <= x <= 1.0:
         raise InvalidParameterError(f"{phi!r} is not in [0, 1]", field="phi")
-    return phi
+    return x
 
 
 def lost_flow(
