@@ -28,11 +28,12 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coercion.errors import InvalidParameterError
+from coercion.errors import InvalidParameterError, TieWarning
 from coercion.game.extensive import ExtensiveGame
 from coercion.game.normal_form import NormalFormGame
 from coercion.models._params import Number, number, probability
@@ -306,6 +307,12 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     InvalidParameterError
         If ``ladder`` is not a :class:`Ladder`.
 
+    Warns
+    -----
+    TieWarning
+        When a mover is indifferent between climbing and conceding; it
+        concedes, and other subgame-perfect equilibria exist.
+
     Examples
     --------
     The US would climb to the embargo (it costs the US 3 against an expected
@@ -365,15 +372,25 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     # value[k] = continuation payoffs from rung k (future costs only)
     value: list[tuple[Number, Number]] = [(s0 * 0, s0 * 0)] * (R + 1)
     climb = [False] * R
+    ties = []
     value[R] = (p * s0, (1 - p) * s1)
     for k in reversed(range(R)):
         m = k % 2
         up = (value[k + 1][0] - c[0][k], value[k + 1][1] - c[1][k])
+        if up[m] == 0:
+            ties.append(k)
         if up[m] > 0:
             climb[k] = True
             value[k] = up
         else:
             value[k] = (s0 * 0, s1) if m == 0 else (s0, s1 * 0)
+    if ties:
+        warnings.warn(
+            f"indifferent between escalating and conceding at rungs {sorted(ties)} "
+            "(counted from 0, the start); conceding was chosen",
+            TieWarning,
+            stacklevel=2,
+        )
     path: list[str] = []
     k = 0
     while k < R and climb[k]:

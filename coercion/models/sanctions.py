@@ -41,11 +41,12 @@ fail:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from coercion.errors import InvalidParameterError
+from coercion.errors import InvalidParameterError, TieWarning
 from coercion.game.extensive import ExtensiveGame
 from coercion.game.normal_form import NormalFormGame
 from coercion.models._params import Number, number, probability
@@ -154,6 +155,12 @@ def sanctions_solution(
     InvalidParameterError
         If a parameter is outside its domain.
 
+    Warns
+    -----
+    TieWarning
+        When a mover is indifferent on the backward-induction path or off it;
+        the less escalatory action is chosen.
+
     Examples
     --------
     Sanctions the target could not bear win a concession at the threat stage;
@@ -215,6 +222,22 @@ def sanctions_solution(
     after_threat = u["concede"] if early == "concede" else after_resist
     # stage 1: the sender
     threaten = after_threat[0] > u["status quo"][0]
+    ties = [
+        stage
+        for stage, (x, y) in {
+            "target under sanctions": (u["impose/concede"][1], u["impose/endure"][1]),
+            "sender after resistance": (after_impose[0], u["back down"][0]),
+            "target facing the threat": (u["concede"][1], after_resist[1]),
+            "sender at the start": (after_threat[0], u["status quo"][0]),
+        }.items()
+        if x == y
+    ]
+    if ties:
+        warnings.warn(
+            f"indifferent: {', '.join(ties)}; the less escalatory action was chosen",
+            TieWarning,
+            stacklevel=2,
+        )
     if not threaten:
         path: tuple[str, ...] = ("status quo",)
         pay = u["status quo"]
@@ -402,12 +425,19 @@ def sanctions_selection(
     InvalidParameterError
         If a parameter is outside its domain or ``target_costs`` is empty.
 
+    Warns
+    -----
+    TieWarning
+        Once, counting the episodes in which some mover was indifferent.
+
     Examples
     --------
     >>> from coercion.models import sanctions_selection
-    >>> shares = sanctions_selection(range(12), 4, 3, 1, 2, conflict_expectation="0.5")
+    >>> from fractions import Fraction
+    >>> costs = [k + Fraction(1, 4) for k in range(12)]
+    >>> shares = sanctions_selection(costs, 4, 3, 1, 2, conflict_expectation="0.5")
     >>> shares["threat succeeds"], shares["sanctions imposed"]
-    (Fraction(1, 2), Fraction(1, 4))
+    (Fraction(1, 2), Fraction(1, 3))
     >>> shares["imposed success rate"]
     Fraction(0, 1)
 
@@ -417,14 +447,25 @@ def sanctions_selection(
     effect of :func:`sanctions_solution` (Drezner 1999, ch. 1; Lacy and Niou
     2004).
     """
-    sols = [
-        sanctions_solution(
-            sender_value, target_value, sender_cost, st, backdown_cost,
-            conflict_expectation=conflict_expectation,
-            short_run_share=short_run_share,
+    sols = []
+    tied = 0
+    for st in target_costs:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TieWarning)
+            sols.append(
+                sanctions_solution(
+                    sender_value, target_value, sender_cost, st, backdown_cost,
+                    conflict_expectation=conflict_expectation,
+                    short_run_share=short_run_share,
+                )
+            )  # fmt: skip
+        tied += any(issubclass(w.category, TieWarning) for w in caught)
+    if tied:
+        warnings.warn(
+            f"{tied} episode(s) had ties, broken towards restraint",
+            TieWarning,
+            stacklevel=2,
         )
-        for st in target_costs
-    ]  # fmt: skip
     if not sols:
         raise InvalidParameterError("no target costs given", field="target_costs")
     n = len(sols)

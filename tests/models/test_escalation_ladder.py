@@ -73,6 +73,7 @@ def _ladders():
     )
 
 
+@pytest.mark.filterwarnings("ignore::coercion.errors.TieWarning")
 @settings(max_examples=40, deadline=None)
 @given(ld=_ladders())
 def test_backward_induction_is_a_nash_equilibrium_of_the_reduced_form(ld):
@@ -121,3 +122,13 @@ def test_builder_validation(kwargs, field):
     with pytest.raises(co.InvalidParameterError) as info:
         build_ladder(**args)
     assert info.value.field == field
+
+
+def test_indifferent_mover_concedes_with_a_warning():
+    # at the embargo the US gains 0.6 * 10 and pays exactly 6
+    ld = build_ladder(
+        RUNGS, costs=([1, 2, 6], [1, 3, 8]), stakes=(10, 6), top_win_probability="0.6"
+    )
+    with pytest.warns(co.TieWarning, match=r"rungs \[2\]"):
+        sol = ladder_solution(ld)
+    assert sol.escalates[0] == (False, False)
