@@ -24,7 +24,8 @@ under specializations", J. Symbolic Comput. 24: 51-58.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -145,6 +146,30 @@ def sign_at(r: sp.Poly, f: sp.Poly, alpha: Any) -> int:
             raise SolverError(f"cannot decide the sign of {r} at {alpha}", field="r")
 
 
+@contextmanager
+def _iv_precision(bits: int) -> Iterator[None]:
+    import mpmath
+
+    old = mpmath.iv.prec
+    mpmath.iv.prec = bits
+    try:
+        yield
+    finally:
+        mpmath.iv.prec = old
+
+
+def _interval_of(c: Any) -> Any:
+    """A rational as an mpmath interval enclosing it (outward rounded)."""
+    import mpmath
+
+    if isinstance(c, Fraction):
+        num, den = c.numerator, c.denominator
+    else:
+        r = sp.Rational(c)
+        num, den = int(r.p), int(r.q)
+    return mpmath.iv.mpf(num) / mpmath.iv.mpf(den)
+
+
 def _numeric(alpha: Any) -> sp.Float:
     if isinstance(alpha, sp.Rational):
         return sp.Float(alpha, _DIGITS)
@@ -195,8 +220,42 @@ class RealPoint:
             }
             v = poly.as_expr().subs(vals)
             return int(sp.sign(v))
+        quick = self._interval_sign(poly)
+        if quick is not None:
+            return quick
         sub = poly.as_expr().subs({x: h.as_expr() for x, h in zip(xs, self.coords)})
         return sign_at(_upoly(sub, _Z), self.minpoly, self.root)
+
+    def _interval_sign(self, poly: sp.Poly) -> int | None:
+        """The sign by interval arithmetic when the enclosure excludes zero."""
+        import mpmath
+
+        cache = self.__dict__.get("_boxes")
+        if cache is None:
+            rho, dx = _rational_approx(self.root, 40)
+            with _iv_precision(200):
+                a = _interval_of(rho) + _interval_of(dx) * mpmath.iv.mpf([-1, 1])
+                boxes = []
+                for h in self.coords:
+                    acc = mpmath.iv.mpf(0)
+                    for c in h.all_coeffs():
+                        acc = acc * a + _interval_of(c)
+                    boxes.append(acc)
+            object.__setattr__(self, "_boxes", boxes)
+            cache = boxes
+        with _iv_precision(200):
+            total = mpmath.iv.mpf(0)
+            for monom, coeff in poly.terms():
+                term = _interval_of(coeff)
+                for box, e in zip(cache, monom):
+                    if e:
+                        term = term * box**e
+                total = total + term
+        if total.a > 0:
+            return 1
+        if total.b < 0:
+            return -1
+        return None
 
     def key(self) -> tuple[float, ...]:
         return tuple(float(v) for v in self.numeric_values())
@@ -422,12 +481,15 @@ def real_solutions(
         else:
             sols.unresolved.append(f"{len(xs)}-dimensional solution set")
         return sols
+    # a degree-compatible basis is much cheaper than lex; for a finite solution
+    # set lex follows from it by FGLM (Faugère, Gianni, Lazard and Mora 1993)
+    Gd = sp.groebner(polys, *xs, order="grevlex")
+    if _is_one(Gd):
+        return sols
+    if Gd.is_zero_dimensional:
+        sols.points.extend(_zero_dim(Gd.fglm("lex"), xs))
+        return sols
     G = _gb(polys, xs)
-    if _is_one(G):
-        return sols
-    if G.is_zero_dimensional:
-        sols.points.extend(_zero_dim(G, xs))
-        return sols
     if depth > len(xs):
         sols.unresolved.append("positive-dimensional solution set")
         return sols
