@@ -23,6 +23,7 @@ from typing import Any
 
 from coercion.solve._result import (
     Component,
+    Continuum,
     Equilibrium,
     EquilibriumSet,
     is_nash,
@@ -42,10 +43,14 @@ _LAZY: dict[str, str] = {
     "iter_pure_equilibria": "coercion.solve.pure",
     "solve_zero_sum": "coercion.solve.zero_sum",
     "ZeroSumSolution": "coercion.solve.zero_sum",
+    "support_enumeration": "coercion.solve.support",
+    "iter_support_enumeration": "coercion.solve.support",
+    "homotopy": "coercion.solve.homotopy",
 }
 
 __all__ = [
     "Component",
+    "Continuum",
     "Equilibrium",
     "EquilibriumSet",
     "is_nash",
