@@ -248,6 +248,38 @@ def _float_path(
     return out[0], out[1], pivots
 
 
+# ---------------------------------------------------------------- compiled kernel
+def _compiled_path() -> Any:
+    """The numba-compiled loop form of :func:`_float_path`, or None without numba."""
+    try:
+        from coercion.solve._lh_numba import float_path
+    except ImportError:
+        return None
+    return float_path
+
+
+def _fast_float_path(
+    MP: np.ndarray, MQ: np.ndarray, label: int
+) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """:func:`_float_path`, compiled by numba when it is installed."""
+    path = _compiled_path()
+    if path is None:
+        return _float_path(MP, MQ, label)
+    x, y, pivots, status = path(
+        MP, MQ, label, _MAX_FLOAT_PIVOTS, _PIVOT_TOL, _RATIO_TOL
+    )
+    if status != 0:
+        return None
+    out = []
+    for z in (x, y):
+        z = np.maximum(z, 0.0)
+        total = z.sum()
+        if not (total > 0 and np.isfinite(total)):
+            return None
+        out.append(z / total)
+    return out[0], out[1], int(pivots)
+
+
 # ---------------------------------------------------------------- driver
 def _check_args(
     game: Any, initial_label: Any, all_labels: Any, exact: Any, tol: Any
@@ -317,7 +349,7 @@ def _float_equilibrium(
     A, B = game.bimatrix()
     MP = np.ascontiguousarray(_normalised_floats(B).T)
     MQ = _normalised_floats(A)
-    found = _float_path(MP, MQ, label)
+    found = _fast_float_path(MP, MQ, label)
     if found is not None:
         x, y, pivots = found
         eq = make_equilibrium(

@@ -183,7 +183,7 @@ def test_exact_true_on_a_float_game_solves_its_binary_values():
 
 def test_float_breakdown_falls_back_to_the_exact_path(monkeypatch):
     g = co.NormalFormGame.from_bimatrix([[1.0, -1.0], [-1.0, 1.0]])
-    monkeypatch.setattr(lh_module, "_float_path", lambda *args: None)
+    monkeypatch.setattr(lh_module, "_fast_float_path", lambda *args: None)
     eqs = lemke_howson(g, initial_label=1)
     assert eqs.info["exact_fallback"] == [1]
     assert eqs[0].extra["exact_fallback"] is True
@@ -225,3 +225,31 @@ def test_not_two_players():
         lemke_howson(g)
     with pytest.raises(NotSupportedError):
         lemke_howson([[1, 0], [0, 1]])
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_compiled_kernel_follows_the_numpy_path(seed):
+    pytest.importorskip("numba")
+    from coercion.solve._lh_numba import float_path
+
+    rng = np.random.default_rng(seed)
+    MP = 1.0 + rng.random((7, 9))
+    MQ = 1.0 + rng.random((9, 7))
+    MP[0, :3] = MP[1, :3]  # ties, for the lexicographic rule
+    for label in range(16):
+        xf, yf, pf = lh_module._float_path(MP, MQ, label)
+        x, y, pivots, status = float_path(
+            MP, MQ, label, 1000, lh_module._PIVOT_TOL, lh_module._RATIO_TOL
+        )
+        assert status == 0 and pivots == pf
+        np.testing.assert_allclose(x / x.sum(), xf, atol=1e-12)
+        np.testing.assert_allclose(y / y.sum(), yf, atol=1e-12)
+
+
+def test_numpy_path_without_numba(monkeypatch):
+    monkeypatch.setattr(lh_module, "_compiled_path", lambda: None)
+    rng = np.random.default_rng(8)
+    g = co.NormalFormGame.from_bimatrix(rng.random((6, 5)), rng.random((6, 5)))
+    eqs = lemke_howson(g, all_labels=True)
+    assert all(e.is_certified for e in eqs)
+    assert "exact_fallback" not in eqs.info
