@@ -26,7 +26,7 @@ import numpy as np
 from coercion._numbers import is_exact_number, parse_exact
 from coercion.errors import InvalidParameterError
 
-__all__ = ["Number", "number", "pair", "probability", "is_exact"]
+__all__ = ["Number", "number", "pair", "probability"]
 
 Number = Fraction | float
 """A model number: exact Fraction or float."""
@@ -103,8 +103,3 @@ def pair(value: Any, field: str, **bounds: Any) -> tuple[Number, Number]:
         )
     x = number(value, field, **bounds)
     return (x, x)
-
-
-def is_exact(*values: Any) -> bool:
-    """True when every value is an exact rational."""
-    return all(isinstance(v, Fraction) for v in values)

@@ -119,6 +119,13 @@ def bayesian_chicken(
         On a non-positive stake, a negative cost of backing down, a collision
         cost not above it, or a prior outside ``(0, 1)``.
 
+    Examples
+    --------
+    >>> from coercion.models import bayesian_chicken
+    >>> g = bayesian_chicken(a=1, b=1, c_high=4, c_low=10, prior_high="0.2")
+    >>> g["firm|high, yield|low", "firm|high, yield|low"]
+    (Fraction(-4, 25), Fraction(-4, 25))
+
     Notes
     -----
     Side :math:`i`'s ex-ante payoff from plans :math:`(\sigma_1, \sigma_2)` is

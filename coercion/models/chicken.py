@@ -239,6 +239,11 @@ def chicken_solution(
 def chicken_symbolic(players: tuple[str, str] = ("A", "B")) -> Any:
     r"""Symmetric chicken with sympy parameters ``a``, ``b``, ``c``.
 
+    Parameters
+    ----------
+    players : pair of str
+        Side labels.
+
     Returns
     -------
     SymbolicGame

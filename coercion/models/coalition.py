@@ -134,6 +134,16 @@ def coalition_controls(
         negative leakage, benefits or margins, or per-member lists of the
         wrong length.
 
+    Examples
+    --------
+    >>> from coercion.models import coalition_controls
+    >>> g = coalition_controls(["0.5", "0.4"], leakage="0.1", benefit=3, margin=1,
+    ...                        players=("US", "NL"))
+    >>> print(g.to_text())
+    US \ NL  control    sell
+    control  19/10, 2   7/10, 6/5
+    sell     9/10, 1/2  0, 0
+
     Notes
     -----
     The payoffs are in the module docstring. Controls fail when the members
@@ -190,6 +200,14 @@ def coalition_equilibria(
     ------
     InvalidParameterError
         As :func:`coalition_controls`.
+
+    Examples
+    --------
+    >>> from coercion.models import coalition_equilibria
+    >>> coalition_equilibria(["0.5", "0.4"], leakage="0.1", benefit=3, margin=1)
+    [('control', 'control')]
+    >>> coalition_equilibria(["0.5", "0.4"], leakage="0.5", benefit=3, margin=1)
+    [('control', 'control'), ('sell', 'sell')]
 
     Notes
     -----

@@ -628,6 +628,17 @@ def sanctions_uncertain_game(
     ------
     InvalidParameterError
         If a parameter is outside its domain.
+
+    Examples
+    --------
+    >>> from coercion.models import sanctions_uncertain_game
+    >>> g = sanctions_uncertain_game(4, 3, 1, 4, 1, "0.25", 2)
+    >>> g["threaten/impose", "concede/resist/endure"]
+    (Fraction(11, 4), Fraction(-5, 2))
+
+    See Also
+    --------
+    sanctions_separating_equilibrium : its separating equilibrium in closed form.
     """
     return sanctions_uncertain_tree(
         sender_value, target_value, sender_cost, target_cost, resolute_target_cost,
