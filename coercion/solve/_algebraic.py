@@ -370,9 +370,15 @@ def _zero_dim(G: sp.GroebnerBasis, xs: Sequence[sp.Symbol]) -> list[RealPoint]:
     if not elim:
         raise SolverError("zero-dimensional basis without an eliminant", field="system")
     out: list[RealPoint] = []
-    for f in _irreducible_factors(_upoly(elim[-1], z)):
-        if not _real_roots(f):
-            continue
+    factors = [f for f in _irreducible_factors(_upoly(elim[-1], z)) if _real_roots(f)]
+    direct = _shape(G, xs, z)
+    g = _upoly(elim[-1], z)
+    if direct is not None and g.sqf_part().degree() == g.degree():
+        # radical and in shape position: every factor's points are h(alpha)
+        for f in factors:
+            out.extend(_points_from_family(f, direct, z))
+        return out
+    for f in factors:
         Gf = _gb([*G.exprs, f.as_expr()], xs)
         hs = _shape(Gf, xs, z)
         if hs is not None:
