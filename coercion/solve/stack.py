@@ -396,7 +396,62 @@ def _solve_2x2_block(
     np.multiply(spread, 1e-9, out=out["tol"])
 
 
+def _compiled() -> Any:
+    """The numba kernels of :mod:`coercion.solve._stack_numba`, or None."""
+    try:
+        from coercion.solve import _stack_numba
+    except ImportError:
+        return None
+    return _stack_numba
+
+
+def _solve_2x2_compiled(kernels: Any, A: np.ndarray, B: np.ndarray) -> StackSolution:
+    K = len(A)
+    A = np.ascontiguousarray(A)
+    B = np.ascontiguousarray(B)
+    cases = kernels.sign_cases(A, B)
+    E = int(_TABLES["count"].max(initial=0, where=np.bincount(cases, minlength=81) > 0))
+    out = {
+        "count": np.empty(K, dtype=np.int8),
+        "row": np.empty((K, E, 2)),
+        "col": np.empty((K, E, 2)),
+        "payoffs": np.empty((K, E, 2)),
+        "regrets": np.empty((K, E, 2)),
+        "component": np.empty((K, E), dtype=np.int8),
+        "continuum": np.empty(K, dtype=bool),
+        "degenerate": np.empty(K, dtype=bool),
+        "tol": np.empty(K),
+    }
+    T = _TABLES
+    kernels.fill_2x2(
+        A,
+        B,
+        cases,
+        T["count"],
+        T["pmixed"],
+        T["pvalue"],
+        T["qmixed"],
+        T["qvalue"],
+        T["component"],
+        T["continuum"],
+        T["degenerate"],
+        out["row"],
+        out["col"],
+        out["payoffs"],
+        out["regrets"],
+        out["component"],
+        out["count"],
+        out["continuum"],
+        out["degenerate"],
+        out["tol"],
+    )
+    return StackSolution(**out, method=METHOD_2X2)
+
+
 def _solve_2x2(A: np.ndarray, B: np.ndarray) -> StackSolution:
+    kernels = _compiled()
+    if kernels is not None:
+        return _solve_2x2_compiled(kernels, A, B)
     K = len(A)
     cases = _sign_cases(A, B)
     E = int(_TABLES["count"].max(initial=0, where=np.bincount(cases, minlength=81) > 0))
@@ -541,9 +596,11 @@ def solve_stack(A: Any, B: Any = None) -> StackSolution:
     :math:`q^*` exists and :math:`b_1 = 0`. These sign tests are exact in
     floating point. A game is degenerate when one of the four differences
     is 0; it then has up to four extreme equilibria, and two of them lie in
-    the same component when they share a vertex (Avis et al. 2010). The work
-    is :math:`O(1)` numpy operations per block of games, streamed through the
-    cache in blocks of :math:`2^{14}` games.
+    the same component when they share a vertex (Avis et al. 2010). The 81
+    sign cases are solved once into tables; a stack is solved by one pass of
+    a numba-compiled loop (compiled on first use, cached on disk) or, without
+    numba, by :math:`O(1)` numpy operations per block of :math:`2^{14}`
+    games. Both give the same answers; the work is :math:`O(K)`.
 
     *Other shapes* are solved one game at a time by
     :func:`~coercion.solve.enumeration.enumerate_equilibria`.

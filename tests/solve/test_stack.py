@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import coercion as co
+import coercion.solve.stack as stack_module
 from coercion.errors import InvalidGameError
 from coercion.solve.enumeration import enumerate_equilibria
 from coercion.solve.stack import StackSolution, solve_stack
@@ -71,7 +72,34 @@ def test_2x2_stack_equals_enumeration_with_ties(A, data):
     _assert_matches(solve_stack(A, B), A, B)
 
 
-def test_every_sign_case_equals_enumeration():
+def test_compiled_and_numpy_kernels_agree(monkeypatch):
+    pytest.importorskip("numba")
+    rng = np.random.default_rng(9)
+    A = rng.integers(-3, 4, size=(5000, 2, 2)).astype(float)
+    B = rng.integers(-3, 4, size=(5000, 2, 2)).astype(float)
+    A[::2] += rng.random((2500, 2, 2))
+    fast = solve_stack(A, B)
+    monkeypatch.setattr(stack_module, "_compiled", lambda: None)
+    slow = solve_stack(A, B)
+    for name in ("count", "component", "continuum", "degenerate"):
+        np.testing.assert_array_equal(getattr(fast, name), getattr(slow, name))
+    for name in ("row", "col", "payoffs", "regrets", "tol"):
+        np.testing.assert_allclose(
+            getattr(fast, name), getattr(slow, name), rtol=1e-15, atol=1e-15
+        )
+
+
+@pytest.fixture(params=["compiled", "numpy"])
+def kernel(request, monkeypatch):
+    """Run a test with the numba kernel (when installed) and the numpy one."""
+    if request.param == "compiled":
+        pytest.importorskip("numba")
+    else:
+        monkeypatch.setattr(stack_module, "_compiled", lambda: None)
+    return request.param
+
+
+def test_every_sign_case_equals_enumeration(kernel):
     # Payoff differences in {-1, 0, 1} for each of a1, a2, b1, b2: all 81
     # sign cases, the degenerate ones included.
     rows = []
@@ -85,7 +113,7 @@ def test_every_sign_case_equals_enumeration():
     assert res.count.max() == 4  # the game with a1 = a2 = b1 = b2 = 0
 
 
-def test_float_stack_equals_enumeration():
+def test_float_stack_equals_enumeration(kernel):
     rng = np.random.default_rng(3)
     A = rng.random((40, 2, 2))
     B = rng.random((40, 2, 2))
