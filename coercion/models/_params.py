@@ -64,12 +64,18 @@ def number(
             raise InvalidParameterError(f"{value!r} is not finite", field=field)
     else:
         raise InvalidParameterError(f"{value!r} is not a number", field=field)
-    if lower is not None and (out <= lower if strict_lower else out < lower):
-        op = ">" if strict_lower else ">="
-        raise InvalidParameterError(f"{value!r} is not {op} {lower}", field=field)
-    if upper is not None and (out >= upper if strict_upper else out > upper):
-        op = "<" if strict_upper else "<="
-        raise InvalidParameterError(f"{value!r} is not {op} {upper}", field=field)
+    below = lower is not None and (out <= lower if strict_lower else out < lower)
+    above = upper is not None and (out >= upper if strict_upper else out > upper)
+    if below or above:
+        if lower is not None and upper is not None:
+            left = "(" if strict_lower else "["
+            right = ")" if strict_upper else "]"
+            where = f"in {left}{lower}, {upper}{right}"
+        elif below:
+            where = f"{'>' if strict_lower else '>='} {lower}"
+        else:
+            where = f"{'<' if strict_upper else '<='} {upper}"
+        raise InvalidParameterError(f"{value} is not {where}", field=field)
     return out
 
 

@@ -124,8 +124,11 @@ def build_ladder(
             raise InvalidParameterError(
                 f"{name!r} is not a rung name", field=f"rungs[{k}]"
             )
-    if len(set(names)) != len(names):
-        raise InvalidParameterError(f"repeated rung names in {names!r}", field="rungs")
+    for k, name in enumerate(names):
+        if name in names[:k]:
+            raise InvalidParameterError(
+                f"rung name {name!r} is used twice", field=f"rungs[{k}]"
+            )
     if isinstance(costs, str) or not isinstance(costs, Sequence) or len(costs) != 2:
         raise InvalidParameterError(
             f"{costs!r} does not give costs for each of the 2 sides", field="costs"

@@ -157,7 +157,7 @@ def _grid(horizon: Any, step: Any) -> list[Number]:
     k = round(float(n))
     if abs(float(n) - k) > 1e-9 * max(1.0, float(n)) or k < 1:
         raise InvalidParameterError(
-            f"horizon {horizon!r} is not a positive whole multiple of step {step!r}",
+            f"horizon {horizon} is not a positive whole multiple of step {step}",
             field="horizon",
         )
     if k > 200:

@@ -110,7 +110,7 @@ def test_subgame_perfect_solver_agrees():
     ("kwargs", "field"),
     [
         ({"rungs": []}, "rungs"),
-        ({"rungs": ["a", "a"]}, "rungs"),
+        ({"rungs": ["a", "a"]}, "rungs[1]"),
         ({"costs": ([1], [1, 2])}, "costs[0]"),
         ({"costs": (1, -1)}, "costs[1]"),
         ({"stakes": (1, 2, 3)}, "stakes"),
