@@ -341,6 +341,35 @@ def _exact_equilibrium(
     )
 
 
+def _float_certified(
+    game: NormalFormGame, x: np.ndarray, y: np.ndarray, tol: float, **extra: Any
+) -> Equilibrium:
+    """An :class:`Equilibrium` of float profiles with its regrets, vectorised.
+
+    The certificate is computed from the game's payoffs, independently of the
+    pivoting: each player's regret is its best pure payoff against the other's
+    strategy minus its expected payoff (as :func:`make_equilibrium` does,
+    without its per-entry validation, which costs more than the solve on large
+    games).
+    """
+    A, B = (np.asarray(X, dtype=np.float64) for X in game.bimatrix())
+    Ay = A @ y
+    xB = x @ B
+    u1 = float(x @ Ay)
+    u2 = float(xB @ y)
+    regrets = (float(Ay.max()) - u1, float(xB.max()) - u2)
+    return Equilibrium(
+        game=game,
+        profile=(x, y),
+        payoffs=(u1, u2),
+        regrets=regrets,
+        tol=tol,
+        method=METHOD_FLOAT,
+        exact=False,
+        extra=dict(extra),
+    )
+
+
 def _float_equilibrium(
     game: NormalFormGame, label: int, tol: float, info: dict[str, Any]
 ) -> Equilibrium:
@@ -352,14 +381,7 @@ def _float_equilibrium(
     found = _fast_float_path(MP, MQ, label)
     if found is not None:
         x, y, pivots = found
-        eq = make_equilibrium(
-            game,
-            [x, y],
-            method=METHOD_FLOAT,
-            tol=tol,
-            initial_label=label,
-            pivots=pivots,
-        )
+        eq = _float_certified(game, x, y, tol, initial_label=label, pivots=pivots)
         if eq.is_certified:
             return eq
     # The float path broke down or its answer failed its certificate: solve
