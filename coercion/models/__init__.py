@@ -77,6 +77,7 @@ from coercion.models.war_of_attrition import (
     attrition_private_costs_duration,
     attrition_pure_equilibria,
     war_of_attrition,
+    war_of_attrition_bayesian,
 )
 
 __all__ = [
@@ -127,4 +128,5 @@ __all__ = [
     "managed_dependence",
     "managed_dependence_solution",
     "war_of_attrition",
+    "war_of_attrition_bayesian",
 ]

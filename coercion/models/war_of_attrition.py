@@ -27,10 +27,11 @@ Fraction(10, 3)
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coercion._numbers import format_exact
 from coercion.errors import InvalidParameterError
 from coercion.game.normal_form import NormalFormGame
 from coercion.models._params import Number, number, pair
@@ -45,6 +46,7 @@ __all__ = [
     "attrition_expected_duration",
     "attrition_private_costs_duration",
     "attrition_concession_hazard",
+    "war_of_attrition_bayesian",
 ]
 
 
@@ -677,3 +679,152 @@ def attrition_concession_hazard(
     if v == 0:
         return math.inf
     return c / v
+
+
+def war_of_attrition_bayesian(
+    value: Any,
+    costs: Any,
+    prior: Any,
+    *,
+    horizon: Any,
+    step: Any = 1,
+    players: tuple[str, str] = ("A", "B"),
+) -> NormalFormGame:
+    r"""The discretised war of attrition with private costs, in ex-ante form.
+
+    Each side's cost per unit of time is private: one of ``costs`` (the
+    types), drawn independently with probabilities ``prior``. A strategy is a
+    type-contingent plan of concession times, labelled
+    ``"t=3|c=1, t=0|c=2"``; payoffs are expected over both sides' types, so
+    the pure equilibria of this game are the pure Bayesian equilibria.
+
+    Parameters
+    ----------
+    value : number
+        The common value of the prize, positive.
+    costs : sequence of numbers
+        The possible costs per unit of time (the types), distinct and positive.
+    prior : sequence of numbers
+        Their probabilities (positive, summing to 1), the same for both sides.
+    horizon, step : number
+        The grid of concession times, as in :func:`war_of_attrition`; the
+        number of plans per side is (number of times) ** (number of types),
+        at most 4096.
+    players : pair of str
+        Side labels.
+
+    Returns
+    -------
+    NormalFormGame
+
+    Raises
+    ------
+    InvalidParameterError
+        On a non-positive value or cost, repeated costs, a prior that is not a
+        probability vector of the same length, a bad grid or too many plans.
+
+    Examples
+    --------
+    >>> from coercion.models import war_of_attrition_bayesian
+    >>> g = war_of_attrition_bayesian(4, [1, 3], ["1/2", "1/2"], horizon=2)
+    >>> g.shape
+    (9, 9)
+    >>> g.strategies[0][5]
+    't=1|c=1, t=2|c=3'
+
+    Notes
+    -----
+    Payoffs per type pair are those of :func:`war_of_attrition` with each
+    side's own cost. Against any distribution of the opponent's concession
+    times, a side's payoff has strictly increasing differences in its
+    concession time and the negative of its cost wherever the opponent may
+    still be fighting, so (Milgrom and Shannon [1]_) in every Bayesian
+    equilibrium a lower-cost type concedes no earlier than a higher-cost
+    type, unless the opponent is sure to have conceded by then: pain
+    tolerance buys persistence, as in the continuous game of
+    :func:`attrition_private_costs`.
+
+    References
+    ----------
+    .. [1] Milgrom, P. and Shannon, C. (1994). Monotone comparative statics.
+       *Econometrica* 62(1), 157-180.
+    """
+    import itertools
+
+    V = number(value, "value", lower=0, strict_lower=True)
+    if isinstance(costs, str) or not isinstance(costs, Sequence) or not costs:
+        raise InvalidParameterError(
+            f"{costs!r} is not a non-empty list of costs", field="costs"
+        )
+    cs = [
+        number(c, f"costs[{i}]", lower=0, strict_lower=True)
+        for i, c in enumerate(costs)
+    ]
+    for i, c in enumerate(cs):
+        if c in cs[:i]:
+            raise InvalidParameterError(f"cost {c} is repeated", field=f"costs[{i}]")
+    if (
+        isinstance(prior, str)
+        or not isinstance(prior, Sequence)
+        or len(prior) != len(cs)
+    ):
+        raise InvalidParameterError(
+            f"{prior!r} does not give one probability per cost ({len(cs)})",
+            field="prior",
+        )
+    pr = [
+        number(x, f"prior[{i}]", lower=0, upper=1, strict_lower=True)
+        for i, x in enumerate(prior)
+    ]
+    total = sum(pr, V * 0)
+    if (total != 1) if not isinstance(total, float) else abs(total - 1) > 1e-9:
+        raise InvalidParameterError(
+            f"probabilities sum to {total}, not 1", field="prior"
+        )
+    times = _grid(horizon, step)
+    n_plans = len(times) ** len(cs)
+    if n_plans > 4096:
+        raise InvalidParameterError(
+            f"{n_plans} plans per side; use at most 4096 (fewer times or types)",
+            field="horizon",
+        )
+    plans = list(itertools.product(range(len(times)), repeat=len(cs)))
+
+    def fmt(v: Number) -> str:
+        return f"{v:g}" if isinstance(v, float) else format_exact(v)
+
+    labels = [
+        ", ".join(
+            f"t={fmt(times[k])}|c={fmt(c)}" for k, c in zip(plan, cs, strict=True)
+        )
+        for plan in plans
+    ]
+
+    def pay(ti: Number, tj: Number, ci: Number) -> Number:
+        if ti > tj:
+            return V - ci * tj
+        if ti < tj:
+            return -ci * ti
+        return V / 2 - ci * ti
+
+    A, B = [], []
+    for p1 in plans:
+        ra, rb = [], []
+        for p2 in plans:
+            ua = ub = V * 0
+            for a, b in itertools.product(range(len(cs)), repeat=2):
+                w = pr[a] * pr[b]
+                t1, t2 = times[p1[a]], times[p2[b]]
+                ua += w * pay(t1, t2, cs[a])
+                ub += w * pay(t2, t1, cs[b])
+            ra.append(ua)
+            rb.append(ub)
+        A.append(ra)
+        B.append(rb)
+    return NormalFormGame.from_bimatrix(
+        A,
+        B,
+        players=players,
+        strategies=(labels, labels),
+        title="war of attrition with private costs",
+    )

@@ -200,3 +200,66 @@ def test_concession_hazard_is_cost_over_conceding_type():
         assert attrition_concession_time(v_t, low=0, high=1) == pytest.approx(
             t + dt / 2
         )
+
+
+def _times(label):
+    # "t=3|c=1, t=0|c=2" -> {cost: time}
+    out = {}
+    for part in label.split(", "):
+        t, c = part.split("|")
+        out[F(c[2:])] = F(t[2:])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("value", "costs", "prior", "horizon"),
+    [
+        (4, [1, 3], ["1/2", "1/2"], 4),
+        (6, [1, 2], ["1/4", "3/4"], 5),
+        (5, [1, 2, 4], ["1/3", "1/3", "1/3"], 3),
+        (10, [1, 4], ["1/2", "1/2"], 4),
+    ],
+)
+def test_bayesian_attrition_lower_cost_types_hold_out_longer(
+    value, costs, prior, horizon
+):
+    # Milgrom-Shannon: in every pure Bayesian equilibrium t(c_low) >= t(c_high)
+    # unless the opponent has surely conceded by t(c_low)
+    from coercion.models import war_of_attrition_bayesian
+    from coercion.solve.pure import pure_equilibria
+
+    g = war_of_attrition_bayesian(value, costs, prior, horizon=horizon)
+    eqs = pure_equilibria(g)
+    assert len(eqs) > 0
+    for e in eqs:
+        plans = [_times(s[0]) for s in e.supports]
+        for i in range(2):
+            mine, theirs = plans[i], plans[1 - i]
+            latest_other = max(theirs.values())
+            cs = sorted(mine)
+            for lo, hi in itertools.pairwise(cs):
+                assert mine[lo] >= mine[hi] or latest_other <= mine[lo]
+
+
+def test_bayesian_attrition_with_one_type_is_the_complete_information_game():
+    from coercion.models import war_of_attrition_bayesian
+
+    g = war_of_attrition_bayesian(10, [2], [1], horizon=3)
+    h = war_of_attrition(10, 2, horizon=3)
+    assert (g.payoffs == h.payoffs).all()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"costs": [1, 1], "prior": ["1/2", "1/2"]}, "costs[1]"),
+        ({"costs": [1, 2], "prior": ["1/2"]}, "prior"),
+        ({"costs": [1, 2], "prior": ["1/2", "1/3"]}, "prior"),
+    ],
+)
+def test_bayesian_attrition_bad_types(kwargs, field):
+    from coercion.models import war_of_attrition_bayesian
+
+    with pytest.raises(co.InvalidParameterError) as info:
+        war_of_attrition_bayesian(4, horizon=2, **kwargs)
+    assert info.value.field == field
