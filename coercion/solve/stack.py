@@ -411,7 +411,7 @@ def _solve_2x2_compiled(kernels: Any, A: np.ndarray, B: np.ndarray) -> StackSolu
     B = np.ascontiguousarray(B)
     cases = kernels.sign_cases(A, B)
     E = int(_TABLES["count"].max(initial=0, where=np.bincount(cases, minlength=81) > 0))
-    out = {
+    out: dict[str, np.ndarray] = {
         "count": np.empty(K, dtype=np.int8),
         "row": np.empty((K, E, 2)),
         "col": np.empty((K, E, 2)),
@@ -457,7 +457,7 @@ def _solve_2x2(A: np.ndarray, B: np.ndarray) -> StackSolution:
     E = int(_TABLES["count"].max(initial=0, where=np.bincount(cases, minlength=81) > 0))
     # Slot-major storage, so that every write of the kernel is contiguous; the
     # result exposes (K, E, ...) views of it.
-    out = {
+    out: dict[str, np.ndarray] = {
         "count": np.empty(K, dtype=np.int8),
         "row": np.empty((E, 2, K)),
         "col": np.empty((E, 2, K)),
@@ -491,8 +491,8 @@ def _solve_loop(A: np.ndarray, B: np.ndarray) -> StackSolution:
             warnings.simplefilter("ignore")
             eqs = enumerate_equilibria(game)
         comp = np.empty(len(eqs), dtype=np.int64)
-        for c, component in enumerate(eqs.components or ()):
-            comp[list(component.extreme)] = c
+        for c, members in enumerate(eqs.components or ()):
+            comp[list(members.extreme)] = c
         found.append((eqs, comp, game.default_tol()))
     E = max(1, max(len(eqs) for eqs, _, _ in found))
     row = np.full((K, E, m), np.nan)
