@@ -1,4 +1,4 @@
-"""Coalition export controls with leakage: closed-form equilibria vs the solver."""
+"""Coalition export controls with leakage: closed-form equilibria vs the solvers."""
 
 from __future__ import annotations
 
