@@ -261,12 +261,17 @@ def _feasible(point: RealPoint, system: _System) -> bool:
 
 
 def _profile_values(
-    point: RealPoint, system: _System, shape: Sequence[int], exact: bool
-):
-    """(profile, closed form) of a point of ``system``."""
+    point: RealPoint,
+    system: _System,
+    shape: Sequence[int],
+    exact: bool,
+    closed_form: bool = False,
+) -> tuple[list[list[Any]], tuple[tuple[Any, ...], ...] | None]:
+    """(profile, closed form or None) of a point of ``system``."""
     import sympy as sp
 
     xs = system.xs
+    closed = None
     if point.is_rational:
         vals = dict(
             zip(
@@ -274,33 +279,28 @@ def _profile_values(
                 (sp.Rational(v.numerator, v.denominator) for v in point.exact_values()),
             )
         )
-        closed = None
     else:
-        closed = dict(zip(xs, point.closed_form()))
         vals = dict(zip(xs, point.numeric_values()))
+        if closed_form:
+            closed = dict(zip(xs, point.closed_form()))
+    as_fraction = point.is_rational and exact
     profile, forms = [], []
     for p, S in enumerate(system.support):
-        vec: list[Any] = [0] * shape[p]
+        vec: list[Any] = [Fraction(0) if as_fraction else 0.0] * shape[p]
         form: list[Any] = [sp.Integer(0)] * shape[p]
         for k, a in enumerate(S):
             pol = system.probs[p][k]
             v = pol.eval(vals) if xs else pol.LC()
-            form[a] = (
-                sp.nsimplify(v)
-                if closed is None
-                else sp.radsimp(sp.expand(pol.as_expr().subs(closed)))
-            )
-            if point.is_rational and exact:
-                vec[a] = Fraction(int(v.p), int(v.q))
-            else:
-                vec[a] = float(v)
-        if not (point.is_rational and exact):
-            vec = [float(x) for x in vec]
-        else:
-            vec = [Fraction(x) for x in vec]
+            if closed_form:
+                form[a] = (
+                    sp.Rational(v)
+                    if closed is None
+                    else sp.radsimp(sp.expand(pol.as_expr().subs(closed)))
+                )
+            vec[a] = Fraction(int(v.p), int(v.q)) if as_fraction else float(v)
         profile.append(vec)
         forms.append(tuple(form))
-    return profile, tuple(forms)
+    return profile, tuple(forms) if closed_form else None
 
 
 # ---------------------------------------------------------------- driver
@@ -473,7 +473,9 @@ class _Collector:
         self.eqs: list[Equilibrium] = []
 
     def add(self, point: RealPoint, system: _System) -> tuple[int, bool]:
-        profile, forms = _profile_values(point, system, self.game.shape, self.exact)
+        profile, forms = _profile_values(
+            point, system, self.game.shape, self.exact, self.closed_form
+        )
         key = tuple(round(float(x), 11) + 0.0 for vec in profile for x in vec)
         if key in self.keys:
             return self.keys[key], False
