@@ -98,11 +98,52 @@ class _Enumeration:
     info: dict[str, Any] = field(default_factory=dict)
 
     def equilibria(self) -> Iterator[Equilibrium]:
+        if not self.exact:
+            yield from self._float_equilibria()
+            return
         for pair in self.pairs:
             profile = [np.array(pair.x, dtype=object), np.array(pair.y, dtype=object)]
             if not self.exact:
                 profile = [np.array(pair.x, float), np.array(pair.y, float)]
             eq = make_equilibrium(self.game, profile, method=self.method, tol=self.tol)
+            if not eq.is_certified:
+                raise SolverError(
+                    f"profile {eq.to_dict()['profile']} failed its certificate "
+                    f"(regret {eq.max_regret!r}); please report this game",
+                    field="game",
+                )
+            yield eq
+
+    def _float_equilibria(self) -> Iterator[Equilibrium]:
+        """Float profiles with their certificates, computed for all at once.
+
+        The same certificate as :func:`make_equilibrium` (each player's best
+        pure payoff against the other's strategy minus its expected payoff),
+        from the game's payoffs and independently of the search, vectorised
+        over the equilibria.
+        """
+        if not self.pairs:
+            return
+        A, B = (np.asarray(M, dtype=np.float64) for M in self.game.bimatrix())
+        X = np.array([p.x for p in self.pairs], dtype=np.float64)
+        Y = np.array([p.y for p in self.pairs], dtype=np.float64)
+        AY = Y @ A.T
+        XB = X @ B
+        u1 = np.einsum("ij,ij->i", X, AY)
+        u2 = np.einsum("ij,ij->i", XB, Y)
+        r1 = AY.max(axis=1) - u1
+        r2 = XB.max(axis=1) - u2
+        tol = self.game.default_tol() if self.tol is None else float(self.tol)
+        for k in range(len(self.pairs)):
+            eq = Equilibrium(
+                game=self.game,
+                profile=(X[k], Y[k]),
+                payoffs=(float(u1[k]), float(u2[k])),
+                regrets=(float(r1[k]), float(r2[k])),
+                tol=tol,
+                method=self.method,
+                exact=False,
+            )
             if not eq.is_certified:
                 raise SolverError(
                     f"profile {eq.to_dict()['profile']} failed its certificate "
