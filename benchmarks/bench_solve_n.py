@@ -333,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         one_games += [
             (label, _random(shape, -1000, 1000, 100 + s)) for s in range(count)
         ]
+    # warm-up: import sympy and pygambit outside the timings
+    bench_all([("warm-up", _random((2, 2), -5, 5, 0))])
+    bench_one([("warm-up", _random((2, 2), -5, 5, 0))])
     all_rows = bench_all(all_games)
     for r in all_rows:
         print(r)

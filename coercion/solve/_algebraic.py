@@ -632,7 +632,8 @@ def curve_pieces(
             f, a = points[k // 2]
             isolated.append(curve.point_at(a, f))
         else:
-            lo = None if k == 0 else points[(k - 1) // 2]
+            lo: tuple[sp.Poly, Any] | None = None if k == 0 else points[(k - 1) // 2]
+            hi: tuple[sp.Poly, Any] | None
             lo_closed = k % 2 == 1
             hi_closed = j % 2 == 1
             if hi_closed:

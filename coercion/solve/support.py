@@ -91,7 +91,8 @@ def _integer_array(arr: np.ndarray) -> np.ndarray:
     scale = math.lcm(*dens) if dens else 1
     ints = np.empty(arr.shape, dtype=object)
     for idx in np.ndindex(arr.shape):
-        ints[idx] = int(Fraction(arr[idx]) * scale)
+        value: Any = arr[idx]
+        ints[idx] = int(Fraction(value) * scale)
     big = max((abs(v) for v in ints.flat), default=0)
     return ints.astype(np.int64) if big < 2**62 else ints
 
@@ -535,10 +536,12 @@ def iter_support_enumeration(
     col = _Collector(game, use_exact, tol, closed_form)
     for found in _search(game):
         if found.kind == "point":
+            assert found.point is not None
             k, new = col.add(found.point, found.system)
             if new:
                 yield col.eqs[k]
         elif found.kind == "arc":
+            assert found.arc is not None
             for pt in (found.arc.lo_point, found.arc.hi_point):
                 if pt is not None:
                     k, new = col.add(pt, found.system)
@@ -767,8 +770,10 @@ def support_enumeration(
         if found.system.support not in seen_supports:
             seen_supports.add(found.system.support)
         if found.kind == "point":
+            assert found.point is not None
             col.add(found.point, found.system)
         elif found.kind == "arc":
+            assert found.arc is not None
             arcs.append((found.arc, found.system))
         else:
             unresolved.append(_region_message(found))
@@ -805,8 +810,8 @@ def support_enumeration(
     for k in range(len(col.eqs)):
         groups.setdefault(find(k), []).append(k)
     conts: dict[int, list[Continuum]] = {}
-    for (arc, system), ends in zip(arcs, arc_ends):
-        root = find(ends[0]) if ends else -1
+    for (arc, system), arc_end in zip(arcs, arc_ends):
+        root = find(arc_end[0]) if arc_end else -1
         conts.setdefault(root, []).append(_continuum(arc, system, col.game))
     for k, region in regions:
         conts.setdefault(find(k), []).append(region)
