@@ -101,11 +101,59 @@ class _Enumeration:
         if not self.exact:
             yield from self._float_equilibria()
             return
+        if self.game.n_players == 2 and self.pairs:
+            yield from self._exact_equilibria()
+            return
         for pair in self.pairs:
             profile = [np.array(pair.x, dtype=object), np.array(pair.y, dtype=object)]
             if not self.exact:
                 profile = [np.array(pair.x, float), np.array(pair.y, float)]
             eq = make_equilibrium(self.game, profile, method=self.method, tol=self.tol)
+            if not eq.is_certified:
+                raise SolverError(
+                    f"profile {eq.to_dict()['profile']} failed its certificate "
+                    f"(regret {eq.max_regret!r}); please report this game",
+                    field="game",
+                )
+            yield eq
+
+    def _exact_equilibria(self) -> Iterator[Equilibrium]:
+        """Exact profiles with their certificates, in integer arithmetic.
+
+        The same certificate as :func:`make_equilibrium` (each player's best
+        pure payoff against the other's strategy minus its expected payoff,
+        exactly), from the game's payoffs and independently of the search:
+        payoffs and strategies are brought to integers over common
+        denominators so that only the final values become Fractions.
+        """
+        A, B = self.game.bimatrix()
+        Ai, da = _integers_over(A.tolist())
+        Bi, db = _integers_over(B.tolist())
+        m, n = len(Ai), len(Ai[0])
+        for pair in self.pairs:
+            xn, dx = _integers_over([list(pair.x)])
+            yn, dy = _integers_over([list(pair.y)])
+            x, y = xn[0], yn[0]
+            Ay = [sum(Ai[i][j] * y[j] for j in range(n)) for i in range(m)]
+            xB = [sum(x[i] * Bi[i][j] for i in range(m)) for j in range(n)]
+            v1 = sum(x[i] * Ay[i] for i in range(m))
+            v2 = sum(xB[j] * y[j] for j in range(n))
+            scale = dx * dy
+            eq = Equilibrium(
+                game=self.game,
+                profile=(
+                    np.array([Fraction(v) for v in pair.x], dtype=object),
+                    np.array([Fraction(v) for v in pair.y], dtype=object),
+                ),
+                payoffs=(Fraction(v1, da * scale), Fraction(v2, db * scale)),
+                regrets=(
+                    Fraction(max(Ay) * dx - v1, da * scale),
+                    Fraction(max(xB) * dy - v2, db * scale),
+                ),
+                tol=0.0,
+                method=self.method,
+                exact=True,
+            )
             if not eq.is_certified:
                 raise SolverError(
                     f"profile {eq.to_dict()['profile']} failed its certificate "
@@ -154,6 +202,15 @@ class _Enumeration:
 
 
 # ---------------------------------------------------------------- scaling
+def _integers_over(rows: list[list[Any]]) -> tuple[list[list[int]], int]:
+    """Exact ``rows`` as integers over one common positive denominator."""
+    den = 1
+    for row in rows:
+        for v in row:
+            den = math.lcm(den, v.denominator)
+    return [[v.numerator * (den // v.denominator) for v in row] for row in rows], den
+
+
 def _integer_matrix(X: np.ndarray) -> list[list[int]]:
     """Positive integer matrix with the same best responses as the exact ``X``.
 
