@@ -56,7 +56,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -81,6 +81,7 @@ __all__ = [
     "indirect_dependence",
     "hypothetical_extraction",
     "value_at_risk_matrix",
+    "MAX_DENSE_NODES",
 ]
 
 
@@ -309,28 +310,32 @@ def dependence_asymmetry(
 
 
 # ------------------------------------------------------------ input-output views
+#: Largest graph (nodes) for which the dense inverses are formed.
+MAX_DENSE_NODES = 4000
+
+
 @dataclass(frozen=True)
 class IOSystem:
-    """The input-output system of a supply graph (node order of ``sg.arrays``).
+    r"""The input-output system of a supply graph (node order of ``sg.arrays``).
 
     Attributes
     ----------
     labels : tuple of (economy, product)
-    Z : ndarray
+    Z : scipy.sparse.csr_matrix
         Intermediate flows, producer node x using node.
     X : ndarray
         Gross output.
     f : ndarray
-        Final demand by producer node, :math:`X - Z\\mathbf 1`.
+        Final demand by producer node, :math:`X - Z\mathbf 1`.
     v : ndarray
-        Primary inputs by node, :math:`X - Z^\\top \\mathbf 1`.
+        Primary inputs by node, :math:`X - Z^\top \mathbf 1`.
     F : ndarray
         Final demand by producer node (rows) and consuming economy (columns).
     economies : tuple of str
     """
 
     labels: tuple[tuple[str, str], ...]
-    Z: np.ndarray
+    Z: Any
     X: np.ndarray
     f: np.ndarray
     v: np.ndarray
@@ -338,19 +343,30 @@ class IOSystem:
     economies: tuple[str, ...]
 
     @property
-    def A(self) -> np.ndarray:
-        """Technical coefficients :math:`Z \\hat X^{-1}` (columns of idle nodes zero)."""
-        return _safe_div(self.Z, self.X[None, :])
+    def A(self) -> Any:
+        r"""Technical coefficients :math:`Z \hat X^{-1}` (sparse; idle columns zero)."""
+        return _divide(self.Z, self.X, axis=1)
 
     @property
-    def B(self) -> np.ndarray:
-        """Allocation coefficients :math:`\\hat X^{-1} Z`."""
-        return _safe_div(self.Z, self.X[:, None])
+    def B(self) -> Any:
+        r"""Allocation coefficients :math:`\hat X^{-1} Z` (sparse)."""
+        return _divide(self.Z, self.X, axis=0)
 
 
-def _safe_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    b = np.broadcast_to(b, a.shape)
-    return np.divide(a, b, out=np.zeros_like(a), where=b > 0)
+def _divide(mat: Any, x: np.ndarray, *, axis: int) -> Any:
+    """Divide a sparse matrix's rows (axis 0) or columns (axis 1) by ``x``.
+
+    Entries are divided one by one (no ``1/x``), so a tiny ``x`` does not
+    overflow; entries over a zero ``x`` become 0.
+    """
+    import scipy.sparse as sp
+
+    coo = sp.coo_matrix(mat)
+    den = x[coo.row] if axis == 0 else x[coo.col]
+    data = np.divide(
+        coo.data, den, out=np.zeros_like(coo.data, dtype=float), where=den > 0
+    )
+    return sp.csr_matrix((data, (coo.row, coo.col)), shape=coo.shape)
 
 
 def io_system(sg: SupplyGraph) -> IOSystem:
@@ -358,7 +374,8 @@ def io_system(sg: SupplyGraph) -> IOSystem:
 
     Intermediate use follows the cost shares and each user's sources pro rata
     (proportional sourcing). An input with no recorded source in the using
-    economy counts as a primary input from outside the graph.
+    economy counts as a primary input from outside the graph. Sparse:
+    :math:`O(\text{edges})` memory.
 
     Warns
     -----
@@ -377,19 +394,22 @@ def io_system(sg: SupplyGraph) -> IOSystem:
     >>> io = co.supply.io_system(sg)
     >>> io.labels
     (('S', 'g'), ('T', 'g'), ('T', 'p'))
-    >>> io.Z[0].tolist(), io.f.tolist(), io.v.tolist()
+    >>> io.Z.toarray()[0].tolist(), io.f.tolist(), io.v.tolist()
     ([0.0, 0.0, 60.0], [0.0, 0.0, 120.0], [60.0, 0.0, 60.0])
     """
+    import scipy.sparse as sp
+
     arr = sg.arrays
     n = arr.n
     X = arr.production.astype(float)
     use = arr.use
-    flows = arr.flows.toarray()  # producer node -> user node (same product)
-    m = _safe_div(flows, use[None, :])  # column j: sources of user node j
+    flows = arr.flows.tocsr()  # producer node -> user node (same product)
+    m = _divide(flows, use, axis=1)  # column j: sources of user node j
     # intermediate demand of user node (E,i) by output node (E,p)
-    D = np.zeros((n, n))
-    D[arr.in_src, arr.in_dst] = arr.in_share * X[arr.in_dst]
-    inter = D.sum(axis=1)
+    D = sp.csr_matrix(
+        (arr.in_share * X[arr.in_dst], (arr.in_src, arr.in_dst)), shape=(n, n)
+    )
+    inter = np.asarray(D.sum(axis=1)).ravel()
     over = (use > 0) & (inter > use * (1 + 1e-9))
     if np.any(over):
         bad = int(np.argmax(np.where(over, inter - use, -np.inf)))
@@ -402,21 +422,21 @@ def io_system(sg: SupplyGraph) -> IOSystem:
         # recorded sources cover at most the recorded use; the rest comes from
         # outside the graph (like an input with no recorded source at all)
         scale = np.where(over, use / np.where(over, inter, 1.0), 1.0)
-        D *= scale[:, None]
+        D = (sp.diags(scale) @ D).tocsr()
         inter = np.minimum(inter, use)
-    Z = m @ D  # (k,i) -> (E,p): sum over user nodes (E,i) of m[(k,i),(E,i)] D
+    Z = (m @ D).tocsr()  # (k,i) -> (E,p): sum over user nodes (E,i) of m D
     econ = sg.economies
     epos = {e: i for i, e in enumerate(econ)}
+    home = np.array([epos[e] for e, _ in arr.labels], dtype=np.int64)
     final_use = np.where(use > 0, use - inter, 0.0)
-    F = np.zeros((n, len(econ)))
-    for j, (e, _) in enumerate(arr.labels):
-        if final_use[j] != 0:
-            F[:, epos[e]] += m[:, j] * final_use[j]
-    outflow = flows.sum(axis=1)
-    for i, (e, _) in enumerate(arr.labels):
-        F[i, epos[e]] += X[i] - outflow[i]  # unrecorded output: home final demand
-    f = X - Z.sum(axis=1)
-    v = X - Z.sum(axis=0)
+    # final demand of economy E for producer node (k,p): its final use of p
+    # sourced pro rata, plus unrecorded output consumed at home
+    owner = sp.csr_matrix((np.ones(n), (np.arange(n), home)), shape=(n, len(econ)))
+    F = np.asarray((m @ sp.diags(final_use) @ owner).todense())
+    outflow = np.asarray(flows.sum(axis=1)).ravel()
+    F[np.arange(n), home] += X - outflow
+    f = X - np.asarray(Z.sum(axis=1)).ravel()
+    v = X - np.asarray(Z.sum(axis=0)).ravel()
     return IOSystem(arr.labels, Z, X, f, v, F, econ)
 
 
@@ -427,23 +447,75 @@ def _labelled(mat: np.ndarray, labels: Sequence[tuple[str, str]]) -> pd.DataFram
     return pd.DataFrame(mat, index=idx, columns=idx.copy())
 
 
-def _inverse(mat: np.ndarray, what: str) -> np.ndarray:
+def _factor(mat: Any, what: str) -> Any:
+    """LU factors of ``I - mat`` (sparse), with a clear error if singular."""
+    import scipy.sparse as sp
+    from scipy.sparse.linalg import splu
+
     n = mat.shape[0]
-    try:
-        inv = np.linalg.solve(np.eye(n) - mat, np.eye(n))
-    except np.linalg.LinAlgError:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            lu = splu((sp.identity(n, format="csc") - mat).tocsc())
+        except (RuntimeError, Warning):
+            raise SupplyGraphError(
+                f"I - {what} is singular (the input structure is not productive)",
+                field="inputs",
+            ) from None
+    return lu
+
+
+def _solve(
+    mat: Any, rhs: np.ndarray, what: str, *, transpose: bool = False
+) -> np.ndarray:
+    r"""Solve ``(I - mat) x = rhs`` (or the transposed system).
+
+    Large systems first try the Neumann series :math:`x = \sum_k M^k b`, exact
+    after one step per product tier when the inputs are acyclic (``mat`` is then
+    nilpotent) and geometric otherwise; sparse LU is the fallback.
+    """
+    rhs = np.asarray(rhs, dtype=float)
+    n = mat.shape[0]
+    if n == 0:
+        return np.zeros_like(rhs)
+    m = mat.T.tocsr() if transpose else mat.tocsr()
+    if n > 2000:
+        x = rhs.copy()
+        term = rhs
+        scale = max(float(np.abs(rhs).max(initial=0.0)), 1e-300)
+        for _ in range(500):
+            term = m @ term
+            x += term
+            if float(np.abs(term).max(initial=0.0)) <= 1e-13 * scale:
+                return x
+    lu = _factor(mat, what)
+    out = lu.solve(rhs, trans="T" if transpose else "N")
+    if not np.all(np.isfinite(out)):
         raise SupplyGraphError(
             f"I - {what} is singular (the input structure is not productive)",
             field="inputs",
-        ) from None
-    return inv
+        )
+    return out
+
+
+def _dense_inverse(mat: Any, what: str) -> np.ndarray:
+    n = mat.shape[0]
+    if n > MAX_DENSE_NODES:
+        raise InvalidParameterError(
+            f"{n} nodes is more than {MAX_DENSE_NODES} for a dense inverse; use "
+            "indirect_dependence or hypothetical_extraction (sparse solves)",
+            field="sg",
+        )
+    return _solve(mat, np.eye(n), what)
 
 
 def leontief_inverse(sg: SupplyGraph) -> pd.DataFrame:
     r"""Leontief inverse :math:`L = (I - A)^{-1}`, labelled by node.
 
     Entry :math:`L_{ij}`: output of node *i* needed, directly and indirectly,
-    per unit of final demand for node *j*'s product. Dense, :math:`O(n^3)`.
+    per unit of final demand for node *j*'s product. Dense (``n x n``), so
+    limited to :data:`MAX_DENSE_NODES` nodes; the other functions use sparse
+    solves.
 
     Parameters
     ----------
@@ -458,20 +530,23 @@ def leontief_inverse(sg: SupplyGraph) -> pd.DataFrame:
     ------
     SupplyGraphError
         If :math:`I - A` is singular.
+    InvalidParameterError
+        If the graph has more than :data:`MAX_DENSE_NODES` nodes.
 
     Examples
     --------
     See the module docstring (Miller and Blair's two-sector example).
     """
     io = io_system(sg)
-    return _labelled(_inverse(io.A, "A"), io.labels)
+    return _labelled(_dense_inverse(io.A, "A"), io.labels)
 
 
 def ghosh_inverse(sg: SupplyGraph) -> pd.DataFrame:
     r"""Ghosh inverse :math:`G = (I - B)^{-1}`, labelled by node.
 
     Entry :math:`G_{ij}`: output of node *j* supported per unit of primary
-    input at node *i* (supply-push, Ghosh 1958).
+    input at node *i* (supply-push, Ghosh 1958). Dense, like
+    :func:`leontief_inverse`.
 
     Parameters
     ----------
@@ -486,6 +561,8 @@ def ghosh_inverse(sg: SupplyGraph) -> pd.DataFrame:
     ------
     SupplyGraphError
         If :math:`I - B` is singular.
+    InvalidParameterError
+        If the graph has more than :data:`MAX_DENSE_NODES` nodes.
 
     Examples
     --------
@@ -498,7 +575,7 @@ def ghosh_inverse(sg: SupplyGraph) -> pd.DataFrame:
     1.0
     """
     io = io_system(sg)
-    return _labelled(_inverse(io.B, "B"), io.labels)
+    return _labelled(_dense_inverse(io.B, "B"), io.labels)
 
 
 def indirect_dependence(
@@ -540,20 +617,23 @@ def indirect_dependence(
     epos = {e: i for i, e in enumerate(econ)}
     out = np.zeros((len(econ), len(econ)))
     if view == "leontief":
-        R = _inverse(io.A, "A") @ io.F  # nodes x consuming economy
+        R = _solve(io.A, io.F, "A")  # nodes x consuming economy: L F
         for i in rows:
             out[:, epos[io.labels[i][0]]] += R[i, :]
         tot = out.sum(axis=1, keepdims=True)
         out = np.divide(out, tot, out=np.zeros_like(out), where=tot > 0)
     elif view == "ghosh":
-        G = _inverse(io.B, "B")
-        xe = np.zeros(len(econ))
-        for j, (e, _) in enumerate(io.labels):
-            xe[epos[e]] += io.X[j]
-        for i in rows:
-            push = io.v[i] * G[i, :]
-            for j, (e, _) in enumerate(io.labels):
-                out[epos[e], epos[io.labels[i][0]]] += push[j]
+        home = np.array([epos[e] for e, _ in io.labels], dtype=np.int64)
+        xe = np.bincount(home, weights=io.X, minlength=len(econ))
+        if rows:
+            # rows i of G are solutions of (I - B)^T g_i = e_i
+            unit = np.zeros((len(io.labels), len(rows)))
+            unit[rows, np.arange(len(rows))] = io.v[rows]
+            push = _solve(io.B, unit, "B", transpose=True)  # nodes x rows
+            for c, i in enumerate(rows):
+                out[:, epos[io.labels[i][0]]] += np.bincount(
+                    home, weights=push[:, c], minlength=len(econ)
+                )
         out = np.divide(out, xe[:, None], out=np.zeros_like(out), where=xe[:, None] > 0)
     else:
         raise InvalidParameterError(
@@ -631,7 +711,7 @@ def hypothetical_extraction(
     # outputs in the importer that use the product
     outs = arr.in_dst[arr.in_src == user]
     if view == "leontief":
-        A = io.A.copy()
+        A = io.A.tolil()
         A[src, outs] = 0.0
         F = io.F.copy()
         econ_pos = io.economies.index(im)
@@ -639,11 +719,11 @@ def hypothetical_extraction(
         inter = float((arr.in_share[arr.in_src == user] * io.X[outs]).sum())
         final_use = max(arr.use[user] - inter, 0.0)
         F[src, econ_pos] -= m * final_use
-        new = _inverse(A, "A") @ F.sum(axis=1)
+        new = _solve(A.tocsr(), F.sum(axis=1), "A")
     elif view == "ghosh":
-        B = io.B.copy()
+        B = io.B.tolil()
         B[src, outs] = 0.0
-        new = io.v @ _inverse(B, "B")
+        new = _solve(B.tocsr(), io.v, "B", transpose=True)
     else:
         raise InvalidParameterError(
             f"{view!r} is not 'leontief' or 'ghosh'", field="view"

@@ -340,7 +340,8 @@ def time_to_survive(gap: float, stock: float, time_to_recover: float) -> float:
     if math.isinf(time_to_recover):
         return float(stock) / float(gap)
     tau = float(time_to_recover)
-    ratio = 2.0 * float(stock) / (float(gap) * tau)
+    # divide in steps: gap * tau can underflow for tiny gaps
+    ratio = 2.0 * float(stock) / float(gap) / tau
     if ratio >= 1.0:
         return math.inf
     return tau * (1.0 - math.sqrt(1.0 - ratio))
@@ -1225,7 +1226,8 @@ def propagate_cuts(
         tau = float(attrs["time_to_recover"])
         unmet = np.diff(cumulative_unmet(times, gap, stock, tau))
         if arr.use[j] > 0:
-            direct[j] += unmet / (np.diff(times) * arr.use[j])
+            # divide in two steps: dt * use can underflow for tiny uses
+            direct[j] += np.clip(unmet / np.diff(times) / arr.use[j], 0.0, 1.0)
         shocks.append(
             NodeShock(
                 target=node[0],

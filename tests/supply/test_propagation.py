@@ -321,3 +321,18 @@ def test_ces_monotone_in_supply_and_elasticity(s1, s2, w, e1, e2):
     # more substitutable inputs never lower availability
     assert ces_availability(lo, w, elo) <= ces_availability(lo, w, ehi) + 1e-12
     assert lo - 1e-12 <= ces_availability(lo, w, e1) <= 1.0
+
+
+def test_subnormal_flow_gives_finite_results_regression():
+    # found by hypothesis: dt * use underflowed to 0 and made the shortfall NaN
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "S", "importer": "T", "product": "g", "value": 5e-324}
+            ],
+            "nodes": [{"economy": "T", "product": "g", "time_to_recover": 0.25}],
+        }
+    )
+    for phi in (0.0, 1.0):
+        res = propagate_cut(sg, "S", "T", "g", phi, horizon=0.25, steps=1)
+        assert np.all(np.isfinite(res.sigma)) and res.value_at_risk == 0.0
