@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -50,15 +51,22 @@ _MILESTONES = (10.0, 30.0, 100.0, 300.0, 1e3, 3e3, 1e4, 1e5, 1e6)
 _MAX_STEPS = 20000
 
 
+@lru_cache(maxsize=256)
+def _subscripts(n: int, keep: tuple[int, ...]) -> str:
+    letters = "abcdefghijklmnopqrstuvwxyz"[:n]
+    ins = [letters[q] for q in range(n) if q not in keep]
+    return f"{letters},{','.join(ins)}->{''.join(letters[q] for q in keep)}"
+
+
 def _contract(
     U: np.ndarray, pis: Sequence[np.ndarray], keep: Sequence[int]
 ) -> np.ndarray:
-    """Contract ``U`` with every player's mix except those in ``keep``."""
-    out = U
-    for q in reversed(range(len(pis))):
-        if q not in keep:
-            out = np.tensordot(out, pis[q], axes=([q], [0]))
-    return out
+    """Contract ``U`` with every player's mix except those in ``keep`` (sorted)."""
+    kept = tuple(keep)
+    others = [pis[q] for q in range(len(pis)) if q not in kept]
+    if not others:
+        return U
+    return np.einsum(_subscripts(len(pis), kept), U, *others)
 
 
 class _Logit:
@@ -160,13 +168,19 @@ def _support_newton(
         )
         if np.linalg.norm(F, np.inf) < 1e-15:
             break
+        pair = {
+            (p, q): _contract(U[p], x, sorted((p, q)))
+            for p in range(n)
+            for q in range(n)
+            if p != q
+        }
         J = np.zeros((m + n, m + n))
         for r, (p, a) in enumerate(idx):
             J[r, m + p] = -1.0
             for c, (q, b) in enumerate(idx):
                 if q == p:
                     continue
-                M = _contract(U[p], x, sorted((p, q)))
+                M = pair[(p, q)]
                 J[r, c] = M[a, b] if p < q else M[b, a]
         for p in range(n):
             for c, (q, _b) in enumerate(idx):
