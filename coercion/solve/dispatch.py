@@ -67,6 +67,7 @@ METHODS: dict[str, Callable[..., Any] | str] = {
     "support-enumeration": "coercion.solve.support:support_enumeration",
     "simplicial": "coercion.solve.simplicial:simplicial_subdivision",
     "homotopy": "coercion.solve.homotopy:homotopy",
+    "subgame-perfect": "coercion.solve.subgame_perfect:subgame_perfect_equilibria",
 }
 """The solver registry: name -> callable or ``"module:function"`` (lazy).
 
