@@ -215,7 +215,7 @@ def _build_system(W: list[np.ndarray], support: tuple[tuple[int, ...], ...]) -> 
         sub = arr[np.ix_(*idx)]
         vals = []
         for b in range(arr.shape[p]):
-            block = np.take(sub, b, axis=p)
+            block = np.asarray(np.take(sub, b, axis=p))
             others = [q for q in range(n) if q != p]
             total = poly(0)
             for k, prof in enumerate(

@@ -281,3 +281,23 @@ def test_region_of_equilibria_reported_with_a_sample():
     assert samples and all(e.max_regret == 0 for e in samples)
     # the six pure profiles are equilibria and are all listed
     assert _brute_force_pure(g) <= _profiles(eqs)
+
+
+def test_one_player_game_regression():
+    # a one-player game used to crash building its (empty) indifference system
+    g = co.NormalFormGame([[3, 1, 3]])
+    eqs = support_enumeration(g)
+    assert _profiles(eqs) == {((F(1), F(0), F(0)),), ((F(0), F(0), F(1)),)}
+    (comp,) = eqs.components
+    (arc,) = comp.continua
+    assert arc.support == (("1", "3"),)
+    assert co.is_nash(g, [list(arc.profile_at(F(1, 3))[0])])
+
+
+def test_player_with_a_single_strategy():
+    rng = np.random.default_rng(3)
+    g = co.NormalFormGame(rng.integers(-9, 10, size=(3, 1, 2, 3)).tolist())
+    eqs = support_enumeration(g)
+    assert eqs.complete and len(eqs) >= 1
+    assert all(co.is_nash(g, [list(v) for v in e.profile]) for e in eqs)
+    assert _brute_force_pure(g) <= _profiles(eqs)
