@@ -336,3 +336,19 @@ def test_subnormal_flow_gives_finite_results_regression():
     for phi in (0.0, 1.0):
         res = propagate_cut(sg, "S", "T", "g", phi, horizon=0.25, steps=1)
         assert np.all(np.isfinite(res.sigma)) and res.value_at_risk == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.floats(0, 1), min_size=1, max_size=6),
+    st.floats(0, 1),
+    st.sampled_from([0.3, 0.5, 1.0, 2.0, 7.0, INF]),
+)
+def test_kernel_ces_matches_public_function(sigmas, w, e):
+    from coercion.supply.propagation import _ces_rows
+
+    s = np.array(sigmas)[:, None]
+    cls = 1 if e == 1.0 else 2 if math.isinf(e) else 3
+    rho = np.full((s.shape[0], 1), 0.0 if cls != 3 else (e - 1) / e)
+    got = _ces_rows(s, np.full_like(s, w), cls, rho)
+    np.testing.assert_allclose(got[:, 0], ces_availability(s[:, 0], w, e), atol=1e-12)
