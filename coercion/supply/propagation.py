@@ -361,7 +361,8 @@ def ces_availability(supply_ratio: Any, share: Any, elasticity: Any) -> np.ndarr
     proportions), :math:`\phi = \sigma^w` (:math:`\varepsilon = 1`, Cobb-Douglas)
     and :math:`\phi = w\sigma + 1 - w` (:math:`\varepsilon = \infty`, perfect
     substitutes). For :math:`\varepsilon \le 1` the input is essential:
-    :math:`\phi(0) = 0`.
+    :math:`\phi(0) = 0` (for :math:`\varepsilon > 0` only if :math:`w > 0`;
+    with fixed proportions every listed input is essential, whatever its share).
 
     Parameters
     ----------
@@ -417,7 +418,8 @@ def ces_availability(supply_ratio: Any, share: Any, elasticity: Any) -> np.ndarr
             val[m] = sg[m] * (wg[m] + (1.0 - wg[m]) * sg[m] ** (-rho[m])) ** (
                 1.0 / rho[m]
             )
-            val[neg & ~pos_s] = 0.0
+            z = neg & ~pos_s
+            val[z] = np.where(wg[z] > 0, 0.0, 1.0)  # a zero-weight input is not used
             p = ~neg
             val[p] = (wg[p] * sg[p] ** rho[p] + 1.0 - wg[p]) ** (1.0 / rho[p])
             out[gen] = val
