@@ -505,8 +505,11 @@ def lemke_howson(
 
     The exact path pivots on integers without fractions (each tableau is
     :math:`\det(A_B) A_B^{-1}[M \mid I \mid 1]`, every division exact;
-    Edmonds 1967). The float path does the same rank-one updates in numpy
-    with tolerances in the ratio test; its answer counts only if its regret
+    Edmonds 1967). The float path keeps each polytope as a dictionary (the
+    nonbasic columns only, half the tableau) and does the same rank-one
+    updates, in a numba-compiled loop when numba is installed (compiled on
+    first use, cached on disk) and in numpy otherwise, with tolerances in
+    the ratio test; its answer counts only if its regret
     is at most ``tol``, and otherwise (or if it breaks down) the same label is
     solved exactly on the shortest decimals that round to the payoffs. Each
     pivot costs :math:`O((m + n)^2)`; paths are short on random games but can
