@@ -301,39 +301,59 @@ def _clear_bits(mask: int, lo: int, hi: int) -> list[int]:
 
 
 # ---------------------------------------------------------------- exact paths
-def _exact_nondegenerate(
-    MP: list[list[int]], MQ: list[list[int]], m: int, n: int
-) -> tuple[list[_Pair], dict[str, Any]] | None:
-    """Certified float search for a nondegenerate game; None if not applicable."""
-    fP_mat = _exact_floats(MP)
-    fQ_mat = _exact_floats(MQ)
-    if fP_mat is None or fQ_mat is None:
+@dataclass
+class _Side:
+    """The vertices of one best-response polytope, exactly.
+
+    ``masks[k]`` is the tight set of vertex ``k`` in the polytope's own bit
+    order (coordinates, then rows); ``point(k)`` its normalised exact point.
+    """
+
+    masks: list[int]
+    nonzero: list[bool]
+    point: Any
+    degenerate: bool
+    certified_float: bool
+
+
+def _float_side(M: list[list[int]], d: int) -> _Side | None:
+    """Certified float search of one polytope; None if not applicable."""
+    fM = _exact_floats(M)
+    if fM is None:
         return None
-    vP = float_vertices(fP_mat, certify=True)
-    if vP is None:
+    found = float_vertices(fM, certify=True)
+    if found is None:
         return None
-    vQ = float_vertices(fQ_mat, certify=True)
-    if vQ is None:
-        return None
-    pairs = []
-    for ip, iq in _complementary(vP.masks, vQ.masks, m, n):
-        pmask = int(vP.masks[ip])
-        qmask = int(vQ.masks[iq])
-        support_x = _clear_bits(pmask, 0, m)
-        tight_cols = _bits_of(pmask, m, m + n)
-        nums, _ = integer_solve([[MP[j][i] for i in support_x] for j in tight_cols])
-        x = _spread(nums, support_x, m)
-        support_y = _clear_bits(qmask, 0, n)
-        tight_rows = _bits_of(qmask, n, n + m)
-        nums, _ = integer_solve([[MQ[i][j] for j in support_y] for i in tight_rows])
-        y = _spread(nums, support_y, n)
-        pairs.append(_Pair(x, y, int(ip), int(iq)))
-    info = {
-        "vertices": (len(vP.masks), len(vQ.masks)),
-        "degenerate": False,
-        "search": "certified float pivoting",
-    }
-    return pairs, info
+    k = len(M)
+    masks = [int(v) for v in found.masks]
+    coords = (1 << d) - 1
+
+    def point(idx: int) -> tuple:
+        mask = masks[idx]
+        support = _clear_bits(mask, 0, d)
+        tight = _bits_of(mask, d, d + k)
+        nums, _ = integer_solve([[M[j][i] for i in support] for j in tight])
+        return _spread(nums, support, d)
+
+    return _Side(
+        masks=masks,
+        nonzero=[(v & coords) != coords for v in masks],
+        point=point,
+        degenerate=False,
+        certified_float=True,
+    )
+
+
+def _lex_side(M: list[list[int]], d: int) -> _Side:
+    """Exact lexicographic search of one polytope, degenerate or not."""
+    found = lex_vertices(M)
+    return _Side(
+        masks=[t for _, _, t in found],
+        nonzero=[any(nums) for nums, _, _ in found],
+        point=lambda idx: _spread(found[idx][0], range(d), d),
+        degenerate=any(t.bit_count() > d for _, _, t in found),
+        certified_float=False,
+    )
 
 
 def _spread(nums: Sequence[int], support: Sequence[int], size: int) -> tuple:
@@ -366,43 +386,50 @@ def _complementary(
     return sorted(zip(idxP[ia].tolist(), ib.tolist()))
 
 
-def _exact_general(
-    MP: list[list[int]], MQ: list[list[int]], m: int, n: int
-) -> tuple[list[_Pair], dict[str, Any]]:
-    """Exact lexicographic search: every game, degenerate ones included."""
-    vP = lex_vertices(MP)
-    vQ = lex_vertices(MQ)
+def _as_mask_array(masks: list[int], nbits: int) -> np.ndarray:
+    if nbits <= 64:
+        return np.array(masks, dtype=np.uint64)
+    out = np.empty(len(masks), dtype=object)
+    out[:] = masks
+    return out
+
+
+def _match(sideP: _Side, sideQ: _Side, m: int, n: int) -> list[_Pair]:
+    """Vertex pairs whose labels together are complete (the extreme equilibria)."""
     full = (1 << (m + n)) - 1
-    labQ = [((t & ((1 << n) - 1)) << m) | (t >> n) for _, _, t in vQ]
-    degenerate = any(t.bit_count() > m for _, _, t in vP) or any(
-        t.bit_count() > n for _, _, t in vQ
-    )
-    q_ok = [k for k, (nums, _, _) in enumerate(vQ) if any(nums)]
-    use_np = m + n <= 64
-    if use_np:
-        labQ_arr = np.array([labQ[k] for k in q_ok], dtype=np.uint64)
-    pairs = []
-    for ip, (xn, _, tight) in enumerate(vP):
-        if not any(xn):
-            continue
-        need = full ^ tight
+    if not (sideP.degenerate or sideQ.degenerate):
+        # Simple polytopes: the labels of an equilibrium are exactly
+        # complementary, a sorted-array intersection.
+        hits = _complementary(
+            _as_mask_array(sideP.masks, m + n), _as_mask_array(sideQ.masks, m + n), m, n
+        )
+    else:
+        low = (1 << n) - 1
+        labQ = [((t & low) << m) | (t >> n) for t in sideQ.masks]
+        q_ok = [k for k, nz in enumerate(sideQ.nonzero) if nz]
+        use_np = m + n <= 64
         if use_np:
-            hit = np.flatnonzero((labQ_arr & np.uint64(need)) == np.uint64(need))
-            matches = [q_ok[h] for h in hit.tolist()]
-        else:
-            matches = [k for k in q_ok if labQ[k] & need == need]
-        if not matches:
-            continue
-        x = _spread(xn, range(m), m)
-        for iq in matches:
-            y = _spread(vQ[iq][0], range(n), n)
-            pairs.append(_Pair(x, y, ip, iq))
-    info = {
-        "vertices": (len(vP), len(vQ)),
-        "degenerate": degenerate,
-        "search": "exact lexicographic pivoting",
-    }
-    return pairs, info
+            labQ_arr = np.array([labQ[k] for k in q_ok], dtype=np.uint64)
+        hits = []
+        for ip, tight in enumerate(sideP.masks):
+            if not sideP.nonzero[ip]:
+                continue
+            need = full ^ tight
+            if use_np:
+                hit = np.flatnonzero((labQ_arr & np.uint64(need)) == np.uint64(need))
+                hits.extend((ip, q_ok[h]) for h in hit.tolist())
+            else:
+                hits.extend((ip, k) for k in q_ok if labQ[k] & need == need)
+    points_p: dict[int, tuple] = {}
+    points_q: dict[int, tuple] = {}
+    pairs = []
+    for ip, iq in hits:
+        if ip not in points_p:
+            points_p[ip] = sideP.point(ip)
+        if iq not in points_q:
+            points_q[iq] = sideQ.point(iq)
+        pairs.append(_Pair(points_p[ip], points_q[iq], ip, iq))
+    return pairs
 
 
 def _solve_exact(game: NormalFormGame) -> tuple[list[_Pair], dict[str, Any]]:
@@ -410,11 +437,30 @@ def _solve_exact(game: NormalFormGame) -> tuple[list[_Pair], dict[str, Any]]:
     m, n = A.shape
     MP = [list(r) for r in zip(*_integer_matrix(B))]  # B^T: n rows, m columns
     MQ = _integer_matrix(A)
+    sideP: _Side | None = None
+    sideQ: _Side | None = None
     if m * n > _SMALL_GAME:
-        found = _exact_nondegenerate(MP, MQ, m, n)
-        if found is not None:
-            return found
-    return _exact_general(MP, MQ, m, n)
+        # Each polytope on its own: the fast certified float search when it
+        # is simple, the exact lexicographic search when it is not.
+        sideP = _float_side(MP, m)
+        sideQ = _float_side(MQ, n)
+    if sideP is None:
+        sideP = _lex_side(MP, m)
+    if sideQ is None:
+        sideQ = _lex_side(MQ, n)
+    pairs = _match(sideP, sideQ, m, n)
+    searches = {
+        True: "certified float pivoting",
+        False: "exact lexicographic pivoting",
+    }
+    search_p = searches[sideP.certified_float]
+    search_q = searches[sideQ.certified_float]
+    info = {
+        "vertices": (len(sideP.masks), len(sideQ.masks)),
+        "degenerate": sideP.degenerate or sideQ.degenerate,
+        "search": search_p if search_p == search_q else f"{search_p} / {search_q}",
+    }
+    return pairs, info
 
 
 # ---------------------------------------------------------------- float path

@@ -486,6 +486,21 @@ def test_nondegenerate_random_games_match_nashpy(m, n, seed):
             assert index_in_ours(sx, sy) is not None
 
 
+@pytest.mark.parametrize("swap", [False, True])
+def test_one_degenerate_polytope_mixed_search(swap):
+    # Ties in one player's payoffs only: that player's opponent's polytope is
+    # degenerate and searched exactly, the other by certified float pivoting.
+    rng = np.random.default_rng(7)
+    ties = rng.integers(0, 3, size=(5, 5))
+    generic = rng.integers(0, 10**6, size=(5, 5))
+    A, B = (generic, ties) if swap else (ties, generic)
+    game = co.NormalFormGame.from_bimatrix(A.tolist(), B.tolist())
+    eqs = quiet_enumerate(game)
+    assert "/" in eqs.info["search"] and eqs.info["degenerate"]
+    assert set(profiles(eqs)) == brute_force(game)
+    assert_components_consistent(eqs)
+
+
 def test_large_payoffs_float_game_exact_fallback():
     # Payoffs beyond 2**53 after scaling: the exact search takes over.
     big = 10**20
