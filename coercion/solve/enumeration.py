@@ -736,10 +736,12 @@ def enumerate_equilibria(
     lists complete. The extreme equilibria of a nondegenerate game are then
     the vertex pairs with complementary labels, rebuilt exactly from their
     supports by integer (Bareiss) elimination. When the certificate fails
-    (a degenerate or nearly degenerate game, or payoffs too large for exact
-    float64 scaling) the exact lexicographic pivoting search of lrs (Avis
-    2000) enumerates every vertex of both polytopes, degenerate ones
-    included, and a pair is an equilibrium when the union of its labels is
+    for a polytope (a degenerate or nearly degenerate one, or payoffs too
+    large for exact float64 scaling) the exact lexicographic pivoting search
+    of lrs (Avis 2000) enumerates every vertex of that polytope, degenerate
+    ones included; each polytope is searched on its own, so ties in one
+    player's payoffs slow down only the search of the other's polytope. A
+    pair of vertices is an equilibrium when the union of its labels is
     complete.
 
     *Float games.* The same float search without the proof; each equilibrium
