@@ -314,28 +314,55 @@ def _gb(polys: Sequence[Any], gens: Sequence[sp.Symbol], **kw: Any) -> sp.Groebn
 
 
 def _is_one(G: sp.GroebnerBasis) -> bool:
-    return len(G.exprs) == 1 and G.exprs[0].is_number and G.exprs[0] != 0
+    polys = G.polys
+    return len(polys) == 1 and polys[0].is_ground and not polys[0].is_zero
+
+
+def _rename(p: sp.Poly, z: sp.Symbol) -> sp.Poly:
+    """The univariate ``p`` as a polynomial in ``z`` over QQ."""
+    return sp.Poly.from_list(p.all_coeffs(), z, domain=sp.QQ)
+
+
+def _univariate_in(G: sp.GroebnerBasis, z: sp.Symbol) -> list[sp.Poly]:
+    """Elements of ``G`` in ``z`` alone, as univariate polynomials in ``z``."""
+    k = list(G.gens).index(z)
+    out = []
+    for g in G.polys:
+        if all(all(e == 0 for i, e in enumerate(m) if i != k) for m in g.monoms()):
+            out.append(
+                sp.Poly.from_dict({(m[k],): c for m, c in g.terms()}, z, domain=sp.QQ)
+            )
+    return out
 
 
 def _shape(
     G: sp.GroebnerBasis, xs: Sequence[sp.Symbol], z: sp.Symbol
 ) -> list[sp.Poly] | None:
     """``[h_x for x in xs]`` when ``G`` is ``{x - h_x(z)} + {f(z)}``, else None."""
+    gens = list(G.gens)
+    k = gens.index(z)
     hs: dict[sp.Symbol, sp.Poly] = {}
-    for g in G.exprs:
-        syms = g.free_symbols - {z}
-        if not syms:
+    for g in G.polys:
+        used = {i for m in g.monoms() for i, e in enumerate(m) if e and i != k}
+        if not used:
             continue
-        if len(syms) != 1:
+        if len(used) != 1:
             return None
-        (x,) = syms
-        p = sp.Poly(g, x)
-        if p.degree() != 1:
+        (i,) = used
+        lead = None
+        rest: dict[tuple[int], Any] = {}
+        for m, c in g.terms():
+            if m[i] == 0:
+                rest[(m[k],)] = rest.get((m[k],), 0) + c
+            elif m[i] == 1 and all(e == 0 for j, e in enumerate(m) if j != i):
+                lead = c
+            else:
+                return None
+        if lead is None:
             return None
-        a, b = p.all_coeffs()
-        if not a.is_number:
-            return None
-        hs[x] = _upoly(-b / a, z)
+        hs[gens[i]] = sp.Poly.from_dict(
+            {m: -c / lead for m, c in rest.items()} or {(0,): 0}, z, domain=sp.QQ
+        )
     out = []
     for x in xs:
         if x == z:
@@ -359,20 +386,20 @@ def _eliminant(polys: Sequence[Any], xs: Sequence[sp.Symbol], x: sp.Symbol) -> s
 def _points_from_family(
     f: sp.Poly, hs: Sequence[sp.Poly], z: sp.Symbol
 ) -> list[RealPoint]:
-    fz = _upoly(f.as_expr().subs(z, _Z), _Z)
-    hz = tuple(_upoly(h.as_expr().subs(z, _Z), _Z).rem(fz) for h in hs)
+    fz = _rename(f, _Z)
+    hz = tuple(_rename(h, _Z).rem(fz) for h in hs)
     return [RealPoint(fz, a, hz) for a in _real_roots(fz)]
 
 
 def _zero_dim(G: sp.GroebnerBasis, xs: Sequence[sp.Symbol]) -> list[RealPoint]:
     z = xs[-1]
-    elim = [g for g in G.exprs if g.free_symbols <= {z}]
+    elim = _univariate_in(G, z)
     if not elim:
         raise SolverError("zero-dimensional basis without an eliminant", field="system")
     out: list[RealPoint] = []
-    factors = [f for f in _irreducible_factors(_upoly(elim[-1], z)) if _real_roots(f)]
+    g = elim[-1]
+    factors = [f for f in _irreducible_factors(g) if _real_roots(f)]
     direct = _shape(G, xs, z)
-    g = _upoly(elim[-1], z)
     if direct is not None and g.sqf_part().degree() == g.degree():
         # radical and in shape position: every factor's points are h(alpha)
         for f in factors:

@@ -192,51 +192,52 @@ def _build_system(W: list[np.ndarray], support: tuple[tuple[int, ...], ...]) -> 
 
     n = len(support)
     xs: list[Any] = []
-    names: list[list[Any]] = []
     for p, S in enumerate(support):
-        syms = [sp.Symbol(f"x{p}_{a}") for a in S[1:]]
-        names.append(syms)
-        xs.extend(syms)
+        xs.extend(sp.Symbol(f"x{p}_{a}") for a in S[1:])
     gens = xs if xs else [sp.Symbol("_unused")]
+    # sparse ring arithmetic is much faster than building Poly objects
+    ring, *ring_gens = sp.ring(gens, sp.QQ)
+    pos = 0
+    ring_probs: list[list[Any]] = []
+    for S in support:
+        rest = list(ring_gens[pos : pos + len(S) - 1]) if xs else []
+        pos += len(S) - 1
+        ring_probs.append([ring.one - sum(rest, ring.zero), *rest])
 
     def poly(e: Any) -> Any:
-        return sp.Poly(e, *gens, domain="QQ")
+        return sp.Poly.from_dict(dict(e), *gens, domain=sp.QQ)
 
-    probs = []
-    for p in range(n):
-        rest = [poly(s) for s in names[p]]
-        first = poly(1) - sum(rest, poly(0))
-        probs.append([first, *rest])
     equations, positive, nonnegative = [], [], []
     for p in range(n):
         # payoff of each own strategy against the others' supported mix
         arr = W[p]
         idx = [range(arr.shape[q]) if q == p else support[q] for q in range(n)]
         sub = arr[np.ix_(*idx)]
+        others = [q for q in range(n) if q != p]
         vals = []
         for b in range(arr.shape[p]):
             block = np.asarray(np.take(sub, b, axis=p))
-            others = [q for q in range(n) if q != p]
-            total = poly(0)
+            total = ring.zero
             for k, prof in enumerate(
                 itertools.product(*(range(len(support[q])) for q in others))
             ):
                 coeff = block.flat[k]
                 if coeff == 0:
                     continue
-                term = poly(int(coeff))
+                term = ring(int(coeff))
                 for q, kq in zip(others, prof):
-                    term = term * probs[q][kq]
+                    term = term * ring_probs[q][kq]
                 total = total + term
             vals.append(total)
         a0 = support[p][0]
         for a in support[p][1:]:
-            equations.append(vals[a] - vals[a0])
+            equations.append(poly(vals[a] - vals[a0]))
         for b in range(arr.shape[p]):
             if b not in support[p]:
-                nonnegative.append(vals[a0] - vals[b])
+                nonnegative.append(poly(vals[a0] - vals[b]))
         if len(support[p]) > 1:
-            positive.extend(probs[p])
+            positive.extend(poly(e) for e in ring_probs[p])
+    probs = [[poly(e) for e in row] for row in ring_probs]
     return _System(support, xs, probs, equations, positive, nonnegative)
 
 
