@@ -207,7 +207,9 @@ def _build_system(W: list[np.ndarray], support: tuple[tuple[int, ...], ...]) -> 
     def poly(e: Any) -> Any:
         return sp.Poly.from_dict(dict(e), *gens, domain=sp.QQ)
 
-    equations, positive, nonnegative = [], [], []
+    equations: list[Any] = []
+    positive: list[Any] = []
+    nonnegative: list[Any] = []
     for p in range(n):
         # payoff of each own strategy against the others' supported mix
         arr = W[p]
