@@ -218,10 +218,9 @@ def _integer_matrix(X: np.ndarray) -> list[list[int]]:
     ``[R, 2R]`` with ``R`` the payoff range (all ones when ``R = 0``): a positive
     affine map of a player's payoffs changes no best response.
     """
-    den = 1
-    for v in X.flat:
-        den = math.lcm(den, Fraction(v).denominator)
-    ints = [[int(Fraction(v) * den) for v in row] for row in X.tolist()]
+    rows = [[Fraction(v) for v in row] for row in X.tolist()]
+    den = math.lcm(*(v.denominator for row in rows for v in row))
+    ints = [[v.numerator * (den // v.denominator) for v in row] for row in rows]
     lo = min(min(r) for r in ints)
     hi = max(max(r) for r in ints)
     if hi == lo:
