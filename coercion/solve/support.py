@@ -473,14 +473,20 @@ class _Collector:
         self.exact = exact
         self.tol = tol
         self.closed_form = closed_form
-        self.keys: dict[tuple[float, ...], int] = {}
+        self.keys: dict[tuple[Any, ...], int] = {}
         self.eqs: list[Equilibrium] = []
 
     def add(self, point: RealPoint, system: _System) -> tuple[int, bool]:
         profile, forms = _profile_values(
             point, system, self.game.shape, self.exact, self.closed_form
         )
-        key = tuple(round(float(x), 11) + 0.0 for vec in profile for x in vec)
+        # exact profiles compare exactly; irrational ones (distinct algebraic
+        # points of one game differ far above this rounding) by their floats
+        key: tuple[Any, ...] = tuple(
+            x if isinstance(x, Fraction) else round(float(x), 11) + 0.0
+            for vec in profile
+            for x in vec
+        )
         if key in self.keys:
             return self.keys[key], False
         g = self.game
