@@ -593,7 +593,9 @@ def subgame_perfect_equilibria(
 
     if not isinstance(game, ExtensiveGame):
         raise NotSupportedError(
-            f"{type(game).__name__} is not an ExtensiveGame", field="game"
+            "subgame-perfect equilibria (--spe) need a game tree; "
+            f"{type(game).__name__} is not an ExtensiveGame",
+            field="game",
         )
     if not isinstance(max_count, int) or max_count < 1:
         raise InvalidParameterError(
