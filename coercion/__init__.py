@@ -77,6 +77,10 @@ _LAZY: dict[str, str] = {
     "propagate_cut": "coercion.supply.propagation",
     "Dependence": "coercion.supply.dependence",
     "dependence": "coercion.supply.dependence",
+    "BayesianGame": "coercion.game.bayesian",
+    "bayesian_nash": "coercion.game.bayesian",
+    "interim_regrets": "coercion.game.bayesian",
+    "is_bayesian_nash": "coercion.game.bayesian",
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
