@@ -304,3 +304,33 @@ def test_player_with_a_single_strategy():
     assert eqs.complete and len(eqs) >= 1
     assert all(co.is_nash(g, [list(v) for v in e.profile]) for e in eqs)
     assert _brute_force_pure(g) <= _profiles(eqs)
+
+
+def _gambit_equilibria(payoffs: np.ndarray) -> list[list[np.ndarray]]:
+    gbt = pytest.importorskip("pygambit")
+    game = gbt.Game.from_arrays(*[payoffs[p].astype(int) for p in range(len(payoffs))])
+    res = gbt.nash.enumpoly_solve(game)
+    return [
+        [np.array([float(e[s]) for s in pl.strategies]) for pl in game.players]
+        for e in res.equilibria
+    ]
+
+
+@pytest.mark.parametrize(
+    "shape", [(2, 2, 2), pytest.param((3, 3, 3), marks=pytest.mark.slow)]
+)
+def test_every_gambit_enumpoly_equilibrium_is_ours(shape):
+    payoffs = np.random.default_rng(1).integers(-1000, 1001, size=(3, *shape))
+    g = co.NormalFormGame(payoffs.tolist())
+    ours = support_enumeration(g)
+    assert ours.complete
+    for prof in _gambit_equilibria(payoffs):
+        if co.regret(g.to_float(), prof) > 1e-6 * g.payoff_range():
+            continue  # not an equilibrium to our tolerance
+        assert any(
+            all(
+                np.max(np.abs(np.asarray(x, float) - y)) < 1e-6
+                for x, y in zip(e.profile, prof)
+            )
+            for e in ours
+        )
