@@ -142,14 +142,18 @@ def test_errors_are_one_line(capsys, bos_file, argv, message):
     assert len(err.splitlines()) == 1 and message in err and bos_file in err
 
 
-def test_spe_not_available_is_a_clear_error(capsys):
-    from coercion.solve.dispatch import _SPE, _resolve
+def test_spe_on_a_tree(capsys):
+    pytest.importorskip("coercion.solve.subgame_perfect")
+    doc = run_json(capsys, "entry_deterrence.efg", "--spe")
+    # Selten's entry game: the only subgame-perfect equilibrium is
+    # (In; Accommodate), per player per information set.
+    assert [e["profile"] for e in doc["equilibria"]] == [[[["0", "1"]], [["0", "1"]]]]
 
-    if any(_resolve(n) is not None for n in _SPE):
-        pytest.skip("a subgame-perfect solver is registered")
-    assert main(["solve", "entry_deterrence.efg", "--spe"]) == 2
+
+def test_spe_on_a_strategic_game_is_a_clear_error(capsys, bos_file):
+    assert main(["solve", bos_file, "--spe"]) == 2
     err = capsys.readouterr().err
-    assert "--spe" in err and "entry_deterrence.efg" in err
+    assert "--spe) need a game tree" in err and bos_file in err
 
 
 def test_missing_file(capsys, tmp_path):

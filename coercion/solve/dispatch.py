@@ -544,6 +544,12 @@ def solve_file_game(
             )
         method = "pure"
     if mode == "spe":
+        if not _is_tree(game):
+            raise NotSupportedError(
+                f"subgame-perfect equilibria (--spe) need a game tree (.efg); "
+                f"this is a {type(game).__name__}",
+                field="mode",
+            )
         name = next((n for n in _SPE if _resolve(n) is not None), None)
         if name is None:
             raise NotSupportedError(

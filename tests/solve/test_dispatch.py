@@ -177,10 +177,26 @@ def test_solve_file_game_modes():
         solve_file_game(BOS, mode="some")
     with pytest.raises(InvalidParameterError, match="pure"):
         solve_file_game(BOS, mode="pure", method="enumeration")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with pytest.raises(NotSupportedError, match="--spe"):
-            solve_file_game(BOS, mode="spe")
+    with pytest.raises(NotSupportedError, match=r"--spe\) need a game tree"):
+        solve_file_game(BOS, mode="spe")
+
+
+def test_spe_mode_uses_the_registered_solver(monkeypatch):
+    from coercion.solve.dispatch import solve_file_game
+
+    tree = co.read_game(co_games_dir() / "entry_deterrence.efg")
+    calls = []
+
+    def fake_spe(game):
+        calls.append(game)
+        return "spe result"
+
+    monkeypatch.setitem(dispatch.METHODS, "subgame-perfect", fake_spe)
+    assert solve_file_game(tree, mode="spe") == "spe result" and calls == [tree]
+    for name in ("subgame-perfect", "spe"):
+        monkeypatch.setitem(dispatch.METHODS, name, "coercion.solve.no_such:f")
+    with pytest.raises(NotSupportedError, match="not available"):
+        solve_file_game(tree, mode="spe")
 
 
 def test_tree_is_solved_through_its_reduced_strategic_form():
