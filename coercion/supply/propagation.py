@@ -24,7 +24,8 @@ that the payoff compiler (and a user) can call, inspect or replace:
    :math:`\alpha_j = \min_{i \to j} \phi(\sigma_i; w_{ij}, \varepsilon_{ij})`
    over its inputs, with fixed proportions (:math:`\varepsilon = 0`,
    :math:`\phi = \sigma`: a missing part stops the product) by default.
-   Producers with reduced output deliver less to every user, pro rata.
+   Producers with reduced output deliver less to every user, pro rata; users'
+   own stocks of their inputs bridge such shortfalls until they run out.
 6. :func:`propagate_cut` -- runs the steps over a horizon and returns a
    :class:`CutResult`: lost supply, lost output, lost value added by node and
    period, and the discounted value at risk.
@@ -541,6 +542,7 @@ def propagate_shortfall(
     arr: _Arrays,
     direct: np.ndarray,
     *,
+    buffer: np.ndarray | None = None,
     tol: float = 1e-12,
     max_iter: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -553,6 +555,9 @@ def propagate_shortfall(
     direct : ndarray, shape (n,) or (n, K)
         Direct shortfall at each node, as a share of its normal use, for each of
         ``K`` periods.
+    buffer : ndarray, shape (n,) or like ``direct``, optional
+        Shortfall each node's users can cover from their own stocks, as a
+        share of normal use (:math:`b_j`); default none.
     tol : float
         Stop when no availability changes by more than ``tol``.
     max_iter : int, optional
@@ -569,7 +574,8 @@ def propagate_shortfall(
     -----
     With shortfalls :math:`\delta = 1 - \alpha` and normal use :math:`U`,
 
-    .. math:: \sigma_j = 1 - \frac{\sum_i x_{ij}\,\delta_i}{U_j} - d_j, \qquad
+    .. math:: \sigma_j = \min\Bigl(1,\ 1 - \frac{\sum_i x_{ij}\,\delta_i}{U_j}
+              - d_j + b_j\Bigr), \qquad
               \alpha_j = \min_{i \to j} \phi(\sigma_i; w_{ij}, \varepsilon_{ij}),
 
     iterated from :math:`\alpha = 1`. Every step maps availabilities down
@@ -586,6 +592,10 @@ def propagate_shortfall(
     use = arr.use[:, None]
     has_use = use > 0
     safe_use = np.where(has_use, use, 1.0)
+    b = np.zeros((1, 1))
+    if buffer is not None:
+        b = np.asarray(buffer, dtype=float)
+        b = b[:, None] if b.ndim == 1 else b
     alpha = np.ones_like(d)
     sigma = np.where(has_use, 1.0 - d, 1.0)
     limit = n + 2 if max_iter is None else int(max_iter)
@@ -593,6 +603,8 @@ def propagate_shortfall(
         lost = ft @ (1.0 - alpha)
         sigma = np.where(has_use, 1.0 - lost / safe_use - d, 1.0)
         np.clip(sigma, 0.0, 1.0, out=sigma)
+        if buffer is not None:
+            sigma = np.minimum(1.0, sigma + b)
         new = _input_availability(arr, sigma)
         if np.max(np.abs(new - alpha), initial=0.0) <= tol:
             alpha = new
@@ -606,6 +618,37 @@ def propagate_shortfall(
         )
     if squeeze:
         return sigma[:, 0], alpha[:, 0]
+    return sigma, alpha
+
+
+def _propagate_with_stocks(
+    arr: _Arrays,
+    direct: np.ndarray,
+    stock: np.ndarray,
+    times: np.ndarray,
+    tol: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Period by period: stocks cover upstream shortfalls until they run out."""
+    dt = np.diff(times)
+    use = arr.use
+    has_use = use > 0
+    left = stock.astype(float).copy()
+    sigma = np.ones_like(direct)
+    alpha = np.ones_like(direct)
+    ft = _flows_t(arr)
+    for k in range(dt.size):
+        b = np.zeros_like(left)
+        # divide in two steps: dt * use can underflow for tiny uses
+        np.divide(left / dt[k], use, out=b, where=has_use)
+        s_k, a_k = propagate_shortfall(arr, direct[:, k], buffer=b, tol=tol)
+        raw = np.where(
+            has_use,
+            1.0 - (ft @ (1.0 - a_k)) / np.where(has_use, use, 1.0) - direct[:, k],
+            1.0,
+        )
+        drawn = np.clip(s_k - np.clip(raw, 0.0, 1.0), 0.0, None) * use * dt[k]
+        left = np.maximum(left - drawn, 0.0)
+        sigma[:, k], alpha[:, k] = s_k, a_k
     return sigma, alpha
 
 
@@ -1068,11 +1111,12 @@ def propagate_cut(
     The steps are :func:`lost_flow`, :func:`leakage`, the target's own spare
     capacity, :func:`cumulative_unmet` (inventories and :func:`recovery_fraction`)
     and :func:`propagate_shortfall` (with :func:`ces_availability`); the
-    module docstring gives the equations. Inventories are held by the target's
-    users of the cut product; downstream nodes run just in time (a conservative
-    simplification). The cut holds for the whole horizon; third parties
-    and domestic spare capacity respond at once. :func:`propagate_cuts` runs
-    several cuts at once.
+    module docstring gives the equations. The target's stocks of the cut
+    product enter the closed form of :func:`cumulative_unmet`; every other
+    node's stocks (``inventory_days`` of its use) cover shortfalls that reach it
+    from upstream, period by period, until they run out. The cut holds for the
+    whole horizon; third parties and domestic spare capacity respond at once.
+    :func:`propagate_cuts` runs several cuts at once.
 
     References
     ----------
@@ -1244,7 +1288,15 @@ def propagate_cuts(
                 time_to_survive=time_to_survive(gap, stock, tau),
             )
         )
-    sigma, alpha = propagate_shortfall(arr, direct, tol=tol)
+    # users' own stocks of their inputs buffer shortfalls that reach them from
+    # upstream; the cut nodes' stocks are already in the closed form above
+    stock = arr.inventory_days / DAYS_PER_YEAR * arr.use
+    for shock in shocks:
+        stock[arr.index[(shock.target, shock.product)]] = 0.0
+    if np.any(stock > 0):
+        sigma, alpha = _propagate_with_stocks(arr, direct, stock, times, tol)
+    else:
+        sigma, alpha = propagate_shortfall(arr, direct, tol=tol)
     return CutResult(
         cuts=cuts,
         shocks=tuple(shocks),

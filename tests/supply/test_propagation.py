@@ -230,14 +230,17 @@ def test_more_spare_inventory_or_recovery_never_raises_value_at_risk(
     sg = SupplyGraph.from_mapping(data)
     base = propagate_cut(sg, *args, **opts).value_at_risk
     _sender, target, product = args
-    for field, add, who in (
-        ("spare_capacity", extra, None),
-        ("inventory_days", days, target),
-        ("spare_capacity", extra, target),
+    for field, add, who, what in (
+        ("spare_capacity", extra, None, product),
+        ("inventory_days", days, target, product),
+        ("spare_capacity", extra, target, product),
+        ("inventory_days", days, None, None),  # stocks everywhere downstream too
     ):
         more = {**data, "nodes": [dict(n) for n in data["nodes"]]}
         for n in more["nodes"]:
-            if n["product"] == product and (who is None or n["economy"] == who):
+            if (what is None or n["product"] == what) and (
+                who is None or n["economy"] == who
+            ):
                 n[field] += add
         res = propagate_cut(SupplyGraph.from_mapping(more), *args, **opts)
         assert res.value_at_risk <= base * (1 + 1e-9) + 1e-9, field
@@ -352,3 +355,30 @@ def test_kernel_ces_matches_public_function(sigmas, w, e):
     rho = np.full((s.shape[0], 1), 0.0 if cls != 3 else (e - 1) / e)
     got = _ces_rows(s, np.full_like(s, w), cls, rho)
     np.testing.assert_allclose(got[:, 0], ces_availability(s[:, 0], w, e), atol=1e-12)
+
+
+def test_downstream_stocks_bridge_known_answer():
+    # U holds 73 days (0.2 y) of the cars it imports from T; T loses all its parts.
+    # T's cars stop at once (1000 over the year); U's vans run 0.2 y on stock, then
+    # stop for 0.8 y: 5000 * 0.8 = 4000.
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "S", "importer": "T", "product": "part", "value": 100},
+                {"exporter": "T", "importer": "U", "product": "car", "value": 1000},
+                {"exporter": "U", "importer": "U", "product": "van", "value": 5000},
+            ],
+            "nodes": [{"economy": "U", "product": "car", "inventory_days": 73}],
+            "inputs": [
+                {"input": "part", "output": "car", "share": 0.1},
+                {"input": "car", "output": "van", "share": 0.2},
+            ],
+        }
+    )
+    res = propagate_cut(sg, "S", "T", "part", horizon=1.0, steps=10)
+    by = res.value_at_risk_by_economy()
+    assert by["T"] == pytest.approx(1000.0) and by["U"] == pytest.approx(4000.0)
+    vans = res.time_path().query("economy == 'U' and product == 'van'")
+    np.testing.assert_allclose(vans["lost_output"], [0, 0] + [500.0] * 8)
+    table = res.to_frame().set_index(["economy", "product"])
+    assert table.loc[("U", "car"), "lost_supply"] == pytest.approx(800.0)
