@@ -81,10 +81,11 @@ _LAZY: dict[str, str] = {
     "bayesian_nash": "coercion.game.bayesian",
     "interim_regrets": "coercion.game.bayesian",
     "is_bayesian_nash": "coercion.game.bayesian",
+    "miscalculation": "coercion.analysis.miscalculation",
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply", "plot")
+_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply", "plot", "build")
 
 __all__ = [
     "__version__",
