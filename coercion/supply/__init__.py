@@ -58,6 +58,7 @@ from coercion.supply.substitution import (
     chokehold_response,
     dependence_after_threat,
     substitute,
+    substitution_revenue_loss,
 )
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "chokehold_response",
     "dependence_after_threat",
     "substitute",
+    "substitution_revenue_loss",
     "Dependence",
     "IOSystem",
     "dependence",

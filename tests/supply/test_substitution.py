@@ -15,6 +15,7 @@ from coercion.supply import (
     dependence_after_threat,
     propagate_cut,
     substitute,
+    substitution_revenue_loss,
 )
 
 
@@ -85,3 +86,38 @@ def test_threat_today_lowers_tomorrows_leverage():
     assert sg.flow("JP", "KR", "HF") == 44  # the input graph is unchanged
     with pytest.raises(InvalidParameterError):
         substitute(sg, "JP", "KR", "HF", -1.0, tech_speed=0.2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 8), st.floats(0, 8))
+def test_lost_share_integral_matches_quadrature(c, v, t1, t2):
+    a, b = sorted((t1, t2))
+    r = chokehold_response(c, v)
+    grid = np.linspace(a, b, 4001)
+    numeric = np.trapezoid(1.0 - r.dependence_ratio(grid), grid)
+    assert r.lost_share_integral(a, b) == pytest.approx(numeric, rel=1e-5, abs=1e-9)
+
+
+def test_substitution_revenue_loss():
+    sg = SupplyGraph.from_mapping(
+        {
+            "flows": [
+                {"exporter": "JP", "importer": "KR", "product": "hf", "value": 100}
+            ],
+            "nodes": [{"economy": "KR", "product": "hf", "capability": 1.0}],
+        }
+    )
+    # attack corner: 0.9 * [(H - 0.25) - (1 - exp(-1.2 (H - 0.25))) / 1.2] per unit
+    h = 5.25
+    expected = 100 * 0.9 * (5.0 - (1 - np.exp(-6.0)) / 1.2)
+    loss = substitution_revenue_loss(sg, "JP", "KR", "hf", tech_speed=0.0, horizon=h)
+    assert loss["JP"] == pytest.approx(expected)
+    # nothing is lost before the delay; discounting lowers the loss
+    early = substitution_revenue_loss(
+        sg, "JP", "KR", "hf", tech_speed=0.0, horizon=0.25
+    )
+    assert early["JP"] == pytest.approx(0.0, abs=1e-12)
+    disc = substitution_revenue_loss(
+        sg, "JP", "KR", "hf", tech_speed=0.0, horizon=h, discount_rate=0.1
+    )
+    assert 0 < disc["JP"] < loss["JP"]
