@@ -77,6 +77,10 @@ _LAZY: dict[str, str] = {
     "propagate_cut": "coercion.supply.propagation",
     "Dependence": "coercion.supply.dependence",
     "dependence": "coercion.supply.dependence",
+    "critical_discount_factors": "coercion.dynamics.repeated",
+    "finitely_repeated": "coercion.dynamics.repeated",
+    "round_robin": "coercion.dynamics.tournament",
+    "spiral_statistics": "coercion.dynamics.tournament",
     "BayesianGame": "coercion.game.bayesian",
     "bayesian_nash": "coercion.game.bayesian",
     "interim_regrets": "coercion.game.bayesian",
@@ -85,7 +89,16 @@ _LAZY: dict[str, str] = {
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
-_SUBPACKAGES = ("game", "solve", "analysis", "models", "supply", "plot", "build")
+_SUBPACKAGES = (
+    "game",
+    "solve",
+    "analysis",
+    "models",
+    "supply",
+    "plot",
+    "build",
+    "dynamics",
+)
 
 __all__ = [
     "__version__",
