@@ -40,6 +40,8 @@ from __future__ import annotations
 import importlib
 import inspect
 import math
+import sys
+import warnings
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -333,8 +335,39 @@ def solve(
     (:func:`~coercion.solve.enumeration.enumerate_equilibria`), which also
     reports continua as components; one equilibrium of a constant-sum game
     comes from linear programming, of a large game from Lemke–Howson when it
-    is installed.
+    is installed. Warnings of the chosen method (such as
+    :class:`~coercion.errors.DegenerateGameWarning`) are reported at the
+    caller's line.
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = _solve(game, method, one, exact, tol, options)
+    for w in caught:
+        warnings.warn(w.message, w.category, stacklevel=_caller_level())
+    return result
+
+
+def _caller_level() -> int:
+    """Stack level of the code that called ``solve`` (directly or as ``co.solve``)."""
+    frame = sys._getframe(2)  # the caller of ``solve``
+    level = 2  # for warnings.warn called in ``solve``: 1 is ``solve`` itself
+    while frame is not None and frame.f_globals.get("__name__") in (
+        "coercion.solve",
+        __name__,
+    ):
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
+
+
+def _solve(
+    game: Any,
+    method: str,
+    one: bool,
+    exact: bool | None,
+    tol: float | None,
+    options: dict[str, Any],
+) -> Any:
     if not isinstance(method, str):
         raise InvalidParameterError(f"{method!r} is not a method name", field="method")
     if not isinstance(one, bool | np.bool_):

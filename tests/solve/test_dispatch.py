@@ -227,3 +227,11 @@ def test_auto_one_large_game_uses_lemke_howson_when_available():
         "lemke-howson" if "lemke-howson" in available_methods() else "enumeration"
     )
     assert eqs.info["solver"] == expected
+
+
+def test_warnings_point_at_the_callers_line():
+    g = co.NormalFormGame.from_bimatrix([[1, 0], [0, 1]], [[0, 0], [0, 0]])
+    with pytest.warns(DegenerateGameWarning) as record:
+        co.solve(g)
+        solve(g)
+    assert [w.filename for w in record] == [__file__, __file__]
