@@ -7,6 +7,14 @@ the next rung or concedes; then side B; and so on, alternately. Reaching rung
 hands the other its stake :math:`S_j`. If the top rung is reached, the crisis
 ends in a showdown that A wins with probability :math:`p`.
 
+The builder also takes a payoff of backing down at each stage
+(``backdown``; default 0, e.g. negative for lost face), simultaneous moves
+(``moves="simultaneous"``: both sides choose at every stage) and private
+types (``types``: a side's cost schedule drawn by chance, seen only by that
+side). Every variant is an :class:`~coercion.ExtensiveGame`, so every tree
+solver applies (:func:`~coercion.subgame_perfect_equilibria`,
+:func:`~coercion.solve`) and it can be written to ``.efg``.
+
 :func:`build_ladder` validates a ladder; :func:`escalation_ladder_tree` gives
 the game tree, :func:`escalation_ladder` its reduced strategic form, and
 :func:`ladder_solution` the subgame-perfect play by backward induction.
@@ -33,7 +41,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coercion.errors import InvalidParameterError, TieWarning
+from coercion.errors import InvalidParameterError, NotSupportedError, TieWarning
 from coercion.game.extensive import ExtensiveGame
 from coercion.game.normal_form import NormalFormGame
 from coercion.models._params import Number, number, probability
@@ -64,6 +72,15 @@ class Ladder:
         The two sides; the first moves first.
     top_win_probability : number
         Probability that the first side prevails in the showdown at the top.
+    backdown : tuple of two tuples
+        ``backdown[i][k]``: side ``i``'s payoff for backing down at stage
+        ``k`` (before rung ``k`` is climbed; costs already sunk are added).
+    moves : str
+        ``"alternating"`` or ``"simultaneous"``.
+    types : tuple of two tuples
+        Per side, its private types as ``(label, probability, costs)``
+        triples (``costs`` one per rung); empty when the side has no private
+        type (it then uses ``costs``).
     """
 
     rungs: tuple[str, ...]
@@ -71,6 +88,23 @@ class Ladder:
     stakes: tuple[Number, Number]
     players: tuple[str, str]
     top_win_probability: Number
+    backdown: tuple[tuple[Number, ...], tuple[Number, ...]] | None = None
+    moves: str = "alternating"
+    types: tuple[tuple[tuple[str, Number, tuple[Number, ...]], ...], ...] = ((), ())
+
+    def side_types(
+        self, side: int
+    ) -> tuple[tuple[str, Number, tuple[Number, ...]], ...]:
+        """Side ``side``'s types; one implicit type ``"-"`` when it has none."""
+        if self.types[side]:
+            return self.types[side]
+        return (("-", self.stakes[0] * 0 + 1, self.costs[side]),)
+
+    def backdown_payoff(self, side: int, stage: int) -> Number:
+        """Payoff of side ``side`` for backing down at ``stage`` (0 by default)."""
+        if self.backdown is None:
+            return self.stakes[0] * 0
+        return self.backdown[side][stage]
 
 
 def build_ladder(
@@ -80,6 +114,9 @@ def build_ladder(
     *,
     players: tuple[str, str] = ("A", "B"),
     top_win_probability: Any = "1/2",
+    backdown: Any = None,
+    moves: str = "alternating",
+    types: Any = None,
 ) -> Ladder:
     r"""Build and validate an escalation ladder.
 
@@ -96,6 +133,21 @@ def build_ladder(
         Side labels; the first side moves first.
     top_win_probability : number
         Probability that the first side prevails at the top rung.
+    backdown : pair, optional
+        Per side, its payoff for backing down at each stage (one number per
+        rung, stage ``k`` coming before rung ``k``), or one number for every
+        stage. Default 0: the side that backs down gets nothing and the other
+        its stake.
+    moves : {"alternating", "simultaneous"}
+        Alternating: the first side moves at even stages, the second at odd
+        ones. Simultaneous: both choose at every stage, without seeing the
+        other's choice; both must escalate to climb, and if both back down
+        each gets its ``backdown`` payoff (no one prevails).
+    types : pair, optional
+        Per side ``None`` or a mapping ``{type label: (probability,
+        costs)}``: the side's private cost schedule (one cost per rung or one
+        number), drawn by chance independently of the other side's and seen
+        only by that side. Probabilities sum to 1.
 
     Returns
     -------
@@ -106,13 +158,19 @@ def build_ladder(
     InvalidParameterError
         On no rungs, repeated or non-string rung names, costs that are not one
         per rung or are negative, negative stakes or a probability outside
-        ``[0, 1]``.
+        ``[0, 1]``; backing-down payoffs not one per rung; an unknown
+        ``moves``; types that are not a mapping label -> (probability, costs)
+        or whose probabilities do not sum to 1.
 
     Examples
     --------
     >>> from coercion.models import build_ladder
     >>> build_ladder(["tariffs", "embargo"], costs=(1, [2, 5]), stakes=4).costs
     ((Fraction(1, 1), Fraction(1, 1)), (Fraction(2, 1), Fraction(5, 1)))
+    >>> ld = build_ladder(["tariffs", "embargo"], costs=(1, 1), stakes=4,
+    ...                   types=(None, {"resolved": ("1/4", 0), "soft": ("3/4", 3)}))
+    >>> [(t, p) for t, p, _ in ld.side_types(1)]
+    [('resolved', Fraction(1, 4)), ('soft', Fraction(3, 4))]
     """
     if isinstance(rungs, str) or not isinstance(rungs, Sequence) or not rungs:
         raise InvalidParameterError(
@@ -159,12 +217,92 @@ def build_ladder(
         raise InvalidParameterError(
             f"{players!r} is not a pair of distinct labels", field="players"
         )
+    if moves not in ("alternating", "simultaneous"):
+        raise InvalidParameterError(
+            f"{moves!r} is not 'alternating' or 'simultaneous'", field="moves"
+        )
+    bd = None
+    if backdown is not None:
+        if isinstance(backdown, str) or not isinstance(backdown, Sequence):
+            backdown = (backdown, backdown)
+        if len(backdown) != 2:
+            raise InvalidParameterError(
+                f"{backdown!r} does not give payoffs for each of the 2 sides",
+                field="backdown",
+            )
+        rows = []
+        for i, b in enumerate(backdown):
+            if isinstance(b, Sequence) and not isinstance(b, str):
+                if len(b) != len(names):
+                    raise InvalidParameterError(
+                        f"{len(b)} payoffs given for {len(names)} stages",
+                        field=f"backdown[{i}]",
+                    )
+                rows.append(
+                    tuple(number(x, f"backdown[{i}][{k}]") for k, x in enumerate(b))
+                )
+            else:
+                rows.append((number(b, f"backdown[{i}]"),) * len(names))
+        bd = (rows[0], rows[1])
+    typed: list[tuple[tuple[str, Number, tuple[Number, ...]], ...]] = [(), ()]
+    if types is not None:
+        if isinstance(types, str) or not isinstance(types, Sequence) or len(types) != 2:
+            raise InvalidParameterError(
+                f"{types!r} does not give types (or None) for each of the 2 sides",
+                field="types",
+            )
+        for i, side in enumerate(types):
+            if side is None:
+                continue
+            if not isinstance(side, dict) or not side:
+                raise InvalidParameterError(
+                    f"{side!r} is not a mapping type -> (probability, costs)",
+                    field=f"types[{i}]",
+                )
+            entries = []
+            for label, spec in side.items():
+                f = f"types[{i}][{label!r}]"
+                if not isinstance(label, str) or not label:
+                    raise InvalidParameterError(
+                        f"{label!r} is not a type label", field=f
+                    )
+                if (
+                    isinstance(spec, str)
+                    or not isinstance(spec, Sequence)
+                    or len(spec) != 2
+                ):
+                    raise InvalidParameterError(
+                        f"{spec!r} is not a pair (probability, costs)", field=f
+                    )
+                q = probability(spec[0], f"{f}[0]")
+                c = spec[1]
+                if isinstance(c, Sequence) and not isinstance(c, str):
+                    if len(c) != len(names):
+                        raise InvalidParameterError(
+                            f"{len(c)} costs given for {len(names)} rungs",
+                            field=f"{f}[1]",
+                        )
+                    cs = tuple(
+                        number(x, f"{f}[1][{k}]", lower=0) for k, x in enumerate(c)
+                    )
+                else:
+                    cs = (number(c, f"{f}[1]", lower=0),) * len(names)
+                entries.append((label, q, cs))
+            total = sum(q for _, q, _ in entries)
+            if total != 1 and not (isinstance(total, float) and abs(total - 1) <= 1e-9):
+                raise InvalidParameterError(
+                    f"type probabilities sum to {total}, not 1", field=f"types[{i}]"
+                )
+            typed[i] = tuple(entries)
     return Ladder(
         rungs=names,
         costs=(per_side[0], per_side[1]),
         stakes=(st[0], st[1]),
         players=(players[0], players[1]),
         top_win_probability=probability(top_win_probability, "top_win_probability"),
+        backdown=bd,
+        moves=moves,
+        types=(typed[0], typed[1]),
     )
 
 
@@ -210,28 +348,83 @@ def escalation_ladder_tree(ladder: Ladder) -> ExtensiveGame:
             f"{ladder!r} is not a Ladder (use build_ladder)", field="ladder"
         )
     A, B = ladder.players
+    g = ExtensiveGame(players=[A, B], title="escalation ladder")
+    private = bool(ladder.types[0] or ladder.types[1])
+    if private:
+        profiles = [(x, y) for x in ladder.side_types(0) for y in ladder.side_types(1)]
+        labels = [
+            ", ".join(
+                t[0] for t, own in ((x, ladder.types[0]), (y, ladder.types[1])) if own
+            )
+            for x, y in profiles
+        ]
+        kids = g.root.chance(labels, [x[1] * y[1] for x, y in profiles])
+        for kid, (x, y) in zip(kids, profiles):
+            _grow_ladder(ladder, kid, (x[0], y[0]), (x[2], y[2]))
+    else:
+        _grow_ladder(ladder, g.root, None, ladder.costs)
+    return g
+
+
+def _grow_ladder(
+    ladder: Ladder,
+    node: Any,
+    own_types: tuple[str, str] | None,
+    costs: tuple[tuple[Number, ...], tuple[Number, ...]],
+) -> None:
+    """Grow the ladder below ``node`` for one draw of the private types."""
+    A, B = ladder.players
     s0, s1 = ladder.stakes
     zero = s0 * 0
     p = ladder.top_win_probability
-    g = ExtensiveGame(players=[A, B], title="escalation ladder")
-    node = g.root
     R = len(ladder.rungs)
+    simultaneous = ladder.moves == "simultaneous"
+    labelled = simultaneous or own_types is not None
+
+    def infoset(side: int, k: int) -> str | None:
+        # a side's information: the stage and its own type, never the other's
+        if not labelled:
+            return None
+        own = ""
+        if own_types is not None and ladder.types[side]:
+            own = f" ({own_types[side]})"
+        return f"{ladder.players[side]}{own} at stage {k}"
+
+    def concede(side: int, k: int) -> list[Number]:
+        pay = [zero, zero]
+        pay[side] = ladder.backdown_payoff(side, k)
+        pay[1 - side] = ladder.stakes[1 - side]
+        return pay
+
     for k in range(R + 1):
         if k > 0:
             node.set_outcome(
-                [-ladder.costs[0][k - 1], -ladder.costs[1][k - 1]],
-                label=ladder.rungs[k - 1],
+                [-costs[0][k - 1], -costs[1][k - 1]], label=ladder.rungs[k - 1]
             )
         if k == R:
             win_a, win_b = node.chance([f"{A} prevails", f"{B} prevails"], [p, 1 - p])
             win_a.set_outcome([s0, zero])
             win_b.set_outcome([zero, s1])
-            break
-        mover = ladder.players[k % 2]
-        up, concede = node.decide(mover, ["escalate", "concede"])
-        concede.set_outcome([zero, s1] if k % 2 == 0 else [s0, zero])
-        node = up
-    return g
+            return
+        if not simultaneous:
+            mover = k % 2
+            up, down = node.decide(
+                ladder.players[mover],
+                ["escalate", "concede"],
+                infoset=infoset(mover, k),
+            )
+            down.set_outcome(concede(mover, k))
+            node = up
+            continue
+        a_up, a_down = node.decide(A, ["escalate", "concede"], infoset=infoset(0, k))
+        both_up, a_wins = a_up.decide(B, ["escalate", "concede"], infoset=infoset(1, k))
+        b_wins, both_down = a_down.decide(B, infoset=infoset(1, k))
+        a_wins.set_outcome(concede(1, k))
+        b_wins.set_outcome(concede(0, k))
+        both_down.set_outcome(
+            [ladder.backdown_payoff(0, k), ladder.backdown_payoff(1, k)]
+        )
+        node = both_up
 
 
 def escalation_ladder(ladder: Ladder) -> NormalFormGame:
@@ -309,6 +502,8 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     ------
     InvalidParameterError
         If ``ladder`` is not a :class:`Ladder`.
+    NotSupportedError
+        For simultaneous moves or private types (solve the tree instead).
 
     Warns
     -----
@@ -344,11 +539,12 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     Let :math:`W_i(k)` be side :math:`i`'s payoff from rung :math:`k` on,
     counting only costs still to come. At the top,
     :math:`W(R) = (p S_A, (1 - p) S_B)`. Below it the mover :math:`m` compares
-    conceding (0 to itself, :math:`S_j` to the other) with climbing,
-    :math:`W_m(k + 1) - c_{m, k+1}`, and climbs only if that is positive:
+    conceding (its backing-down payoff :math:`d_{m,k}`, 0 by default, to
+    itself, :math:`S_j` to the other) with climbing,
+    :math:`W_m(k + 1) - c_{m, k+1}`, and climbs only if that is larger:
 
     .. math:: W(k) = \begin{cases} W(k + 1) - c_{\cdot, k+1}
-              & W_m(k + 1) - c_{m, k+1} > 0 \\
+              & W_m(k + 1) - c_{m, k+1} > d_{m,k} \\
               \text{concession payoffs} & \text{otherwise.} \end{cases}
 
     With complete information the crisis ends at the first rung where the
@@ -368,6 +564,13 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
         raise InvalidParameterError(
             f"{ladder!r} is not a Ladder (use build_ladder)", field="ladder"
         )
+    if ladder.moves != "alternating" or ladder.types != ((), ()):
+        raise NotSupportedError(
+            "the closed-form recursion covers alternating ladders without private "
+            "types; solve escalation_ladder_tree(ladder) with "
+            "co.subgame_perfect_equilibria or co.solve",
+            field="ladder",
+        )
     R = len(ladder.rungs)
     s0, s1 = ladder.stakes
     p = ladder.top_win_probability
@@ -380,13 +583,14 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     for k in reversed(range(R)):
         m = k % 2
         up = (value[k + 1][0] - c[0][k], value[k + 1][1] - c[1][k])
-        if up[m] == 0:
+        d = ladder.backdown_payoff(m, k)
+        if up[m] == d:
             ties.append(k)
-        if up[m] > 0:
+        if up[m] > d:
             climb[k] = True
             value[k] = up
         else:
-            value[k] = (s0 * 0, s1) if m == 0 else (s0, s1 * 0)
+            value[k] = (d, s1) if m == 0 else (s0, d)
     if ties:
         warnings.warn(
             f"indifferent between escalating and conceding at rungs {sorted(ties)} "
