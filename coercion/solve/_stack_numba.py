@@ -46,8 +46,8 @@ def fill_2x2(
     comp_t: np.ndarray,
     continuum_t: np.ndarray,
     degenerate_t: np.ndarray,
-    row: np.ndarray,
-    col: np.ndarray,
+    p_out: np.ndarray,
+    q_out: np.ndarray,
     payoffs: np.ndarray,
     regrets: np.ndarray,
     component: np.ndarray,
@@ -56,9 +56,13 @@ def fill_2x2(
     degenerate: np.ndarray,
     tol: np.ndarray,
 ) -> None:
-    """Fill the (K, E, ...) result arrays of ``stack.StackSolution``."""
+    """Fill the (K, E, ...) result arrays of ``stack.StackSolution``.
+
+    ``p_out`` and ``q_out`` get each player's probability of its first
+    strategy.
+    """
     K = A.shape[0]
-    E = row.shape[1]
+    E = p_out.shape[1]
     for k in range(K):
         A00, A01, A10, A11 = A[k, 0, 0], A[k, 0, 1], A[k, 1, 0], A[k, 1, 1]
         B00, B01, B10, B11 = B[k, 0, 0], B[k, 0, 1], B[k, 1, 0], B[k, 1, 1]
@@ -73,9 +77,9 @@ def fill_2x2(
         b2 = B10 - B11
         for s in range(E):
             if s >= cnt:
+                p_out[k, s] = np.nan
+                q_out[k, s] = np.nan
                 for i in range(2):
-                    row[k, s, i] = np.nan
-                    col[k, s, i] = np.nan
                     payoffs[k, s, i] = np.nan
                     regrets[k, s, i] = np.nan
                 component[k, s] = -1
@@ -88,10 +92,8 @@ def fill_2x2(
             c1 = (B01 - B11) * p + B11
             c0 = (B00 - B10) * p + B10
             u2 = (c0 - c1) * q + c1
-            row[k, s, 0] = p
-            row[k, s, 1] = 1.0 - p
-            col[k, s, 0] = q
-            col[k, s, 1] = 1.0 - q
+            p_out[k, s] = p
+            q_out[k, s] = q
             payoffs[k, s, 0] = u1
             payoffs[k, s, 1] = u2
             regrets[k, s, 0] = max(r0, r1) - u1

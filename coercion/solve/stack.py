@@ -28,7 +28,8 @@ True
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -66,6 +67,10 @@ class StackSolution:
         ``(K, E, m)`` the row player's mixed strategy in each slot.
     col : numpy.ndarray
         ``(K, E, n)`` the column player's mixed strategy in each slot.
+    first : tuple of numpy.ndarray or None
+        For ``2 x 2`` stacks, ``(p, q)``: the ``(K, E)`` probabilities of each
+        player's first strategy, from which ``row`` and ``col`` are built on
+        first access (the compact form the solver writes); else None.
     payoffs : numpy.ndarray
         ``(K, E, 2)`` expected payoffs of the row and column player.
     regrets : numpy.ndarray
@@ -89,8 +94,6 @@ class StackSolution:
     """
 
     count: np.ndarray
-    row: np.ndarray
-    col: np.ndarray
     payoffs: np.ndarray
     regrets: np.ndarray
     component: np.ndarray
@@ -98,9 +101,28 @@ class StackSolution:
     degenerate: np.ndarray
     tol: np.ndarray
     method: str
+    first: tuple[np.ndarray, np.ndarray] | None = None
+    strategies: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def __len__(self) -> int:
         return len(self.count)
+
+    def _strategy(self, player: int) -> np.ndarray:
+        if self.strategies is not None:
+            return self.strategies[player]
+        assert self.first is not None
+        p = self.first[player]
+        return np.stack((p, 1.0 - p), axis=-1)
+
+    @cached_property
+    def row(self) -> np.ndarray:
+        """``(K, E, m)`` the row player's mixed strategy in each slot."""
+        return self._strategy(0)
+
+    @cached_property
+    def col(self) -> np.ndarray:
+        """``(K, E, n)`` the column player's mixed strategy in each slot."""
+        return self._strategy(1)
 
     @property
     def max_regret(self) -> np.ndarray:
@@ -283,8 +305,9 @@ def _fill_slot(
 ) -> None:
     """Slot ``s`` of the games whose sign cases are ``c`` into ``out[...][rows]``.
 
-    ``out`` holds slot-major storage: ``out["row"][s, i, k]`` is the row
-    player's probability of strategy ``i`` in slot ``s`` of game ``k``.
+    ``out`` holds slot-major storage: ``out["p"][s, k]`` is the row player's
+    probability of its first strategy in slot ``s`` of game ``k``, and
+    ``out["payoffs"][s, i, k]`` player ``i``'s payoff there.
     """
     T = _SLOT_TABLES
     A00, A01, A10, A11 = A
@@ -315,22 +338,20 @@ def _fill_slot(
     r0 -= u1
     np.maximum(c0, c1, out=c0)
     c0 -= u2
-    for name, first, second in (
-        ("row", p, None),
-        ("col", q, None),
-        ("payoffs", u1, u2),
-        ("regrets", r0, c0),
-    ):
+    if rows is None:
+        out["p"][s] = p
+        out["q"][s] = q
+    else:
+        out["p"][s, rows] = p
+        out["q"][s, rows] = q
+    for name, first, second in (("payoffs", u1, u2), ("regrets", r0, c0)):
         target = out[name][s]
         if rows is None:
             target[0] = first
-            if second is None:
-                np.subtract(1.0, first, out=target[1])
-            else:
-                target[1] = second
+            target[1] = second
         else:
             target[0, rows] = first
-            target[1, rows] = 1.0 - first if second is None else second
+            target[1, rows] = second
     comp = np.take(T["component"][s], c)
     if rows is None:
         out["component"][s] = comp
@@ -376,7 +397,7 @@ def _solve_2x2_block(
     out["count"][:] = count
     out["continuum"][:] = np.take(T["continuum"], c)
     out["degenerate"][:] = np.take(T["degenerate"], c)
-    for name in ("row", "col", "payoffs", "regrets"):
+    for name in ("p", "q", "payoffs", "regrets"):
         out[name][1:] = np.nan
     out["component"][1:] = -1
     _fill_slot(0, c, Ae, Be, pstar, qstar, out, None)
@@ -396,6 +417,20 @@ def _solve_2x2_block(
     np.multiply(spread, 1e-9, out=out["tol"])
 
 
+def _from_2x2(out: dict[str, np.ndarray]) -> StackSolution:
+    return StackSolution(
+        count=out["count"],
+        payoffs=out["payoffs"],
+        regrets=out["regrets"],
+        component=out["component"],
+        continuum=out["continuum"],
+        degenerate=out["degenerate"],
+        tol=out["tol"],
+        method=METHOD_2X2,
+        first=(out["p"], out["q"]),
+    )
+
+
 def _compiled() -> Any:
     """The numba kernels of :mod:`coercion.solve._stack_numba`, or None."""
     try:
@@ -413,8 +448,8 @@ def _solve_2x2_compiled(kernels: Any, A: np.ndarray, B: np.ndarray) -> StackSolu
     E = int(_TABLES["count"].max(initial=0, where=np.bincount(cases, minlength=81) > 0))
     out: dict[str, np.ndarray] = {
         "count": np.empty(K, dtype=np.int8),
-        "row": np.empty((K, E, 2)),
-        "col": np.empty((K, E, 2)),
+        "p": np.empty((K, E)),
+        "q": np.empty((K, E)),
         "payoffs": np.empty((K, E, 2)),
         "regrets": np.empty((K, E, 2)),
         "component": np.empty((K, E), dtype=np.int8),
@@ -435,8 +470,8 @@ def _solve_2x2_compiled(kernels: Any, A: np.ndarray, B: np.ndarray) -> StackSolu
         T["component"],
         T["continuum"],
         T["degenerate"],
-        out["row"],
-        out["col"],
+        out["p"],
+        out["q"],
         out["payoffs"],
         out["regrets"],
         out["component"],
@@ -445,7 +480,7 @@ def _solve_2x2_compiled(kernels: Any, A: np.ndarray, B: np.ndarray) -> StackSolu
         out["degenerate"],
         out["tol"],
     )
-    return StackSolution(**out, method=METHOD_2X2)
+    return _from_2x2(out)
 
 
 def _solve_2x2(A: np.ndarray, B: np.ndarray) -> StackSolution:
@@ -459,8 +494,8 @@ def _solve_2x2(A: np.ndarray, B: np.ndarray) -> StackSolution:
     # result exposes (K, E, ...) views of it.
     out: dict[str, np.ndarray] = {
         "count": np.empty(K, dtype=np.int8),
-        "row": np.empty((E, 2, K)),
-        "col": np.empty((E, 2, K)),
+        "p": np.empty((E, K)),
+        "q": np.empty((E, K)),
         "payoffs": np.empty((E, 2, K)),
         "regrets": np.empty((E, 2, K)),
         "component": np.empty((E, K), dtype=np.int8),
@@ -472,10 +507,11 @@ def _solve_2x2(A: np.ndarray, B: np.ndarray) -> StackSolution:
         e = min(K, s + _CHUNK)
         block = {k: v[..., s:e] if v.ndim > 1 else v[s:e] for k, v in out.items()}
         _solve_2x2_block(A[s:e], B[s:e], cases[s:e], block)
-    for name in ("row", "col", "payoffs", "regrets"):
+    for name in ("payoffs", "regrets"):
         out[name] = out[name].transpose(2, 0, 1)
-    out["component"] = out["component"].T
-    return StackSolution(**out, method=METHOD_2X2)
+    for name in ("p", "q", "component"):
+        out[name] = out[name].T
+    return _from_2x2(out)
 
 
 # ---------------------------------------------------------------- general shapes
@@ -517,8 +553,7 @@ def _solve_loop(A: np.ndarray, B: np.ndarray) -> StackSolution:
             regrets[k, s] = [float(v) for v in eq.regrets]
     return StackSolution(
         count=count,
-        row=row,
-        col=col,
+        strategies=(row, col),
         payoffs=payoffs,
         regrets=regrets,
         component=component,

@@ -148,6 +148,9 @@ def test_textbook_2x2(A, B, expected):
     assert res.count[0] == len(expected)
     got = list(zip(res.row[0, : len(expected), 0], res.col[0, : len(expected), 0]))
     np.testing.assert_allclose(got, expected, atol=1e-15)
+    p, q = res.first
+    np.testing.assert_array_equal(p, res.row[:, :, 0])
+    np.testing.assert_array_equal(1.0 - q, res.col[:, :, 1])
 
 
 def test_zero_sum_default_and_to_frame():
