@@ -86,6 +86,10 @@ _LAZY: dict[str, str] = {
     "interim_regrets": "coercion.game.bayesian",
     "is_bayesian_nash": "coercion.game.bayesian",
     "miscalculation": "coercion.analysis.miscalculation",
+    "SignalingGame": "coercion.game.signaling",
+    "signaling_game": "coercion.game.signaling",
+    "perfect_bayesian_equilibria": "coercion.solve.perfect_bayesian",
+    "is_perfect_bayesian": "coercion.solve.perfect_bayesian",
 }
 
 # sub-packages reachable as ``coercion.NAME``; each is added when it exists
