@@ -259,7 +259,11 @@ def _trace(
 
 
 def homotopy(
-    game: NormalFormGame, *, seed: SeedLike = None, tol: float | None = None
+    game: NormalFormGame,
+    *,
+    seed: SeedLike = None,
+    tol: float | None = None,
+    exact: bool | None = None,
 ) -> EquilibriumSet:
     r"""One Nash equilibrium of an n-player game by the logit QRE homotopy.
 
@@ -284,22 +288,33 @@ def homotopy(
     tol : float, optional
         Largest regret accepted. Default ``game.default_tol()`` (``1e-9``
         times the payoff range).
+    exact : bool, optional
+        When True (exact games only), the certified equilibrium's support
+        system is then solved exactly (as in
+        :func:`~coercion.solve.support.support_enumeration`) and the exact
+        solution nearest to the float one replaces it: Fractions with an
+        exact certificate when it is rational, else floats from the exact
+        algebraic numbers. If the support's solution set is not finite the
+        float equilibrium is kept (``info["exact"]`` says which). Default:
+        float.
 
     Returns
     -------
     EquilibriumSet
-        One certified equilibrium (float profile, regret at most ``tol``),
-        ``complete=False``; ``info`` holds the precision reached
-        (``"lambda"``), the number of continuation steps and whether a
-        perturbed copy was traced. The equilibrium's ``extra["qre_lambda"]``
-        is the precision at which it was polished.
+        One certified equilibrium (float profile, regret at most ``tol``, or
+        exact with ``exact=True``), ``complete=False``; ``info`` holds the
+        precision reached (``"lambda"``), the number of continuation steps
+        and whether a perturbed copy was traced. The equilibrium's
+        ``extra["qre_lambda"]`` is the precision at which it was polished.
 
     Raises
     ------
     NotSupportedError
-        If ``game`` is not a :class:`NormalFormGame`.
+        If ``game`` is not a :class:`NormalFormGame`, or ``exact=True`` for a
+        float game.
     InvalidParameterError
-        If ``tol`` is negative or not finite, or ``seed`` is invalid.
+        If ``tol`` is negative or not finite, ``seed`` is invalid or
+        ``exact`` is not a bool or None.
     SolverError
         If no certified equilibrium was found (the message gives the smallest
         regret reached); the method never returns an uncertified profile.
@@ -358,6 +373,12 @@ def homotopy(
         raise InvalidParameterError(
             f"{tol!r} is not a non-negative number", field="tol"
         )
+    if exact is not None and not isinstance(exact, bool):
+        raise InvalidParameterError(f"{exact!r} is not a bool or None", field="exact")
+    if exact and not game.is_exact:
+        raise NotSupportedError(
+            "exact=True needs an exact game; use game.to_exact()", field="exact"
+        )
     rng = as_generator(seed)
     limit = game.default_tol() if tol is None else float(tol)
     raw = game._float_payoffs()
@@ -391,6 +412,52 @@ def homotopy(
             f"({reached}; {info.get('failure', '')})",
             field="game",
         )
+    if exact:
+        refined = _exact_refine(game, eq, limit)
+        info["exact"] = refined is not None
+        if refined is not None:
+            eq = refined
     return EquilibriumSet(
-        game, [eq], method=METHOD, exact=False, complete=False, info=info
+        game, [eq], method=METHOD, exact=eq.exact, complete=False, info=info
     )
+
+
+def _exact_refine(
+    game: NormalFormGame, eq: Equilibrium, tol: float
+) -> Equilibrium | None:
+    """The exact solution of ``eq``'s support system nearest to ``eq``, if finite."""
+    from coercion.solve._algebraic import real_solutions
+    from coercion.solve.support import (
+        _build_system,
+        _feasible,
+        _integer_array,
+        _profile_values,
+    )
+
+    support = tuple(
+        tuple(int(a) for a in np.flatnonzero(np.asarray(v, dtype=float) > 0))
+        for v in eq.profile
+    )
+    W = [_integer_array(game.payoffs[p]).astype(object) for p in range(game.n_players)]
+    system = _build_system(W, support)
+    sols = real_solutions([e.as_expr() for e in system.equations], system.xs)
+    if sols.curves or sols.unresolved:
+        return None
+    best, best_dist, best_point = None, math.inf, None
+    for pt in sols.points:
+        if not _feasible(pt, system):
+            continue
+        profile, _ = _profile_values(pt, system, game.shape, True)
+        dist = max(
+            float(np.max(np.abs(np.asarray(x, dtype=float) - y)))
+            for x, y in zip(profile, eq.profile)
+        )
+        if dist < best_dist:
+            best, best_dist, best_point = profile, dist, pt
+    if best is None or best_point is None or best_dist > 1e-6:
+        return None
+    extra = dict(eq.extra)
+    if not best_point.is_rational:
+        extra["minimal_polynomial"] = str(best_point.minpoly.as_expr())
+    out = make_equilibrium(game, best, method=METHOD, tol=tol, **extra)
+    return out if out.is_certified else None

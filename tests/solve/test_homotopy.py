@@ -86,3 +86,26 @@ def test_bad_arguments():
         homotopy(g, seed="x")
     with pytest.raises(NotSupportedError, match="game:"):
         homotopy([[1, 0], [0, 1]])
+
+
+def test_exact_refinement():
+    g = co.NormalFormGame.from_function(
+        lambda a, b, c: (1 if a == b else -1, 1 if b == c else -1, 1 if c != a else -1),
+        [2, 2, 2],
+    )
+    eqs = homotopy(g, exact=True)
+    (e,) = eqs
+    assert eqs.exact and e.exact and e.max_regret == 0
+    assert e.to_dict()["profile"] == [["1/2", "1/2"]] * 3
+    rng = np.random.default_rng(0)
+    g = co.NormalFormGame(rng.integers(0, 10, size=(3, 3, 3, 3)).tolist())
+    (e,) = homotopy(g, exact=True)
+    assert co.regret(g, [list(v) for v in e.profile]) == 0
+
+
+def test_exact_needs_an_exact_game():
+    g = co.NormalFormGame.from_bimatrix([[1.5, 0], [0, 1]])
+    with pytest.raises(NotSupportedError, match="exact:"):
+        homotopy(g, exact=True)
+    with pytest.raises(InvalidParameterError, match="exact:"):
+        homotopy(g, exact="yes")
