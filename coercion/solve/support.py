@@ -521,16 +521,36 @@ def iter_support_enumeration(
 ) -> Iterator[Equilibrium]:
     """Generator twin of :func:`support_enumeration`: equilibria as they are found.
 
-    Yields every equilibrium :func:`support_enumeration` lists (isolated ones
-    and the ends of arcs of equilibria), each once, in the order found (small
-    balanced supports first). Arcs themselves are only reported by
+    Yields every equilibrium :func:`support_enumeration` lists (isolated ones,
+    the ends of arcs of equilibria and the samples of regions), each once, in
+    the order found (small balanced supports first), so a caller can stop
+    early. Arcs and regions themselves are only reported by
     :func:`support_enumeration`; equilibria at an arc's end carry
-    ``extra["arc_end"] = True``.
+    ``extra["arc_end"] = True`` and region samples
+    ``extra["region_sample"] = True``.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        Any number of players.
+    exact, tol, closed_form
+        As :func:`support_enumeration`.
+
+    Yields
+    ------
+    Equilibrium
+        Each certified as in :func:`support_enumeration`.
 
     Raises
     ------
     NotSupportedError, InvalidParameterError, SolverError
-        As :func:`support_enumeration`.
+        As :func:`support_enumeration` (raised when iteration starts or when
+        the offending profile is reached).
+
+    Warns
+    -----
+    DegenerateGameWarning
+        When a region is met (see :func:`support_enumeration`).
 
     Examples
     --------
