@@ -135,7 +135,7 @@ def _num(value: Any, field: str) -> Any:
     if isinstance(value, bool | np.bool_):
         raise InvalidGameError(f"boolean {value!r} is not a number", field=field)
     if isinstance(value, numbers.Rational):
-        return Fraction(value.numerator, value.denominator)
+        return Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, str):
         try:
             return parse_exact(value)
