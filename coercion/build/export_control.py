@@ -243,11 +243,31 @@ def _default_weights(sc: Scenario, S: str, T: str) -> dict[str, Any]:
     return out
 
 
+def _local(sc: Scenario, S: str, T: str, name: str) -> tuple[str, str, str] | None:
+    """``(kind, item, field)`` of a rung or response number of this game, else None.
+
+    These change the game without rebuilding the scenario (a cut swept below
+    an earlier rung's is legal here, though not in a scenario file).
+    """
+    parts = name.split(".")
+    if len(parts) != 5 or parts[0] != "players":
+        return None
+    _, who, section, item, attr = parts
+    if who == S and section == "ladder" and attr == "cut":
+        if any(r.name == item for r in sc.players[S].ladder):
+            return ("rung", item, attr)
+    if who == T and section == "responses" and attr in ("cut", "time", "reduction"):
+        if any(r.name == item for r in sc.players[T].responses):
+            return ("response", item, attr)
+    return None
+
+
 def _split(
     sc: Scenario, S: str, T: str, params: Mapping[str, Any] | None
-) -> tuple[dict[str, float], dict[str, Any]]:
+) -> tuple[dict[str, float], dict[str, Any], dict[str, float]]:
     graph: dict[str, float] = {}
     weights: dict[str, Any] = {}
+    local: dict[str, float] = {}
     for name, v in (params or {}).items():
         key = _alias(sc, S, T, str(name))
         if key is not None:
@@ -267,8 +287,44 @@ def _split(
                 field=f"params.{name}",
             )
         sc.quantity(str(name))  # raises on an unknown name
-        graph[str(name)] = float(v)
-    return graph, weights
+        if _local(sc, S, T, str(name)) is not None:
+            x = float(v)
+            if not 0.0 <= x or (not str(name).endswith(".time") and x > 1.0):
+                raise InvalidParameterError(
+                    f"{name!r} = {v!r} is out of its domain", field=f"params.{name}"
+                )
+            local[str(name)] = x
+        else:
+            graph[str(name)] = float(v)
+    return graph, weights, local
+
+
+def _apply_local(
+    sc: Scenario,
+    S: str,
+    T: str,
+    items: list[Any],
+    kind: str,
+    local: Mapping[str, float],
+) -> list[Any]:
+    import dataclasses
+
+    from coercion.scenario import Quantity
+
+    out = []
+    for it in items:
+        changes = {}
+        for name, x in local.items():
+            k, item, attr = _local(sc, S, T, name)  # type: ignore[misc]
+            if k == kind and item == it.name:
+                q = getattr(it, attr)
+                changes[attr] = (
+                    Quantity(x, "definition: a value set in the compiler's params")
+                    if q is None
+                    else dataclasses.replace(q, value=x, low=None, high=None)
+                )
+        out.append(dataclasses.replace(it, **changes) if changes else it)
+    return out
 
 
 def _rungs(sc: Scenario, S: str, T: str, product: str | None) -> list[Any]:
@@ -299,7 +355,7 @@ def _responses(sc: Scenario, S: str, T: str) -> list[Any]:
 def _cuts(sc: Scenario, sg: Any, S: str, T: str, rung: Any) -> tuple[float, tuple]:
     from coercion.supply.propagation import Cut
 
-    phi = 0.0 if rung.action == "no_control" else float(rung.cut.value)
+    phi = 0.0 if rung.cut is None else float(rung.cut.value)
     if phi <= 0:
         return 0.0, ()
     g = rung.product
@@ -346,6 +402,7 @@ def _compile(
     concession_lag: float | None,
     steps_per_year: int,
     cache: dict[Any, Any],
+    local: Mapping[str, float] | None = None,
 ) -> CompiledGame:
     import numpy as np
 
@@ -357,6 +414,9 @@ def _compile(
         sg = cache["sg"] = sc.supply_graph()
     rungs = _rungs(sc, S, T, product)
     responses = _responses(sc, S, T)
+    if local:
+        rungs = _apply_local(sc, S, T, rungs, "rung", local)
+        responses = _apply_local(sc, S, T, responses, "response", local)
     if symbolic:
         import sympy as sp
 
@@ -546,7 +606,7 @@ def export_control_game(
     _check_options(unit, measure, steps_per_year)
     sc = _scenario(scenario)
     S, T = _players(sc, sender, target)
-    graph, given = _split(sc, S, T, params)
+    graph, given, local = _split(sc, S, T, params)
     if graph:
         sc = sc.with_params(graph)
     weights = _default_weights(sc, S, T)
@@ -571,6 +631,7 @@ def export_control_game(
         concession_lag=concession_lag,
         steps_per_year=steps_per_year,
         cache={},
+        local=local,
     )
 
 
@@ -676,13 +737,8 @@ def export_control_model(
 
     def build(**values: Any) -> Any:
         weights = dict(base_weights)
-        graph: dict[str, float] = {}
-        for name, v in values.items():
-            key = _alias(sc, S, T, name)
-            if key is not None:
-                weights[key] = float(v)
-            else:
-                graph[name] = float(v)
+        graph, given, local = _split(sc, S, T, values)
+        weights.update({k: float(v) for k, v in given.items()})
         changed = {k: v for k, v in graph.items() if v != sc.param(k)}
         key = tuple(sorted(changed.items()))
         if key not in caches:
@@ -698,6 +754,7 @@ def export_control_model(
             weights,
             symbolic=False,
             cache=cache,
+            local=local,
             **options,  # type: ignore[arg-type]
         ).game
 

@@ -286,3 +286,22 @@ def test_bundled_case_compiles_solves_and_has_thresholds(case):
         for t in res:
             assert over[0] < t.value < over[1]
             assert co.is_threshold(model, "pain_tolerance.target", t.value, eps=1e-6)
+
+
+def test_rung_cut_can_leave_the_ladder_order_in_a_family():
+    # a managed-dependence sweep takes a rung's cut below an earlier rung's: legal
+    # in the game (the scenario file would reject it)
+    sc = handmade()
+    model = co.build.export_control_model(
+        sc, parameters=("pain_tolerance.target", "players.S.ladder.ban.cut")
+    )
+    g = model.game(**{"players.S.ladder.ban.cut": 0.25})
+    direct = co.build.export_control_game(sc, {"players.S.ladder.ban.cut": 0.25})
+    assert np.array_equal(g.payoffs, direct.game.payoffs)
+    i = g.strategies[0].index("ban")
+    j = g.strategies[1].index("absorb")
+    # a cut of 20 is filled by K's spare 25: no pain, export loss 0.25 * 80 * 2
+    assert g.payoffs[1, i, j] == 0
+    assert g.payoffs[0, i, j] == pytest.approx(-40 / 1e9)
+    with pytest.raises(InvalidParameterError):
+        model.game(**{"players.S.ladder.ban.cut": 1.5})
