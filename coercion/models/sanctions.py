@@ -61,6 +61,7 @@ __all__ = [
     "sanctions_uncertain_tree",
     "sanctions_uncertain_game",
     "sanctions_separating_equilibrium",
+    "sanctions_signaling_game",
 ]
 
 
@@ -778,4 +779,95 @@ def sanctions_separating_equilibrium(
         threat_success_rate=rates[0],
         imposed_rate=rates[1],
         imposed_success_rate=rates[2],
+    )
+
+
+def sanctions_signaling_game(
+    sender_value: Any,
+    target_value: Any,
+    sender_cost: Any,
+    target_cost: Any,
+    resolute_target_cost: Any,
+    resolute_probability: Any,
+    backdown_cost: Any,
+    *,
+    conflict_expectation: Any = 0,
+    short_run_share: Any = "1/2",
+    players: tuple[str, str] = ("Target", "Sender"),
+) -> Any:
+    r"""The continuation after a threat as a signaling game (for the PBE solver).
+
+    The target (the signaling game's *sender*) knows its type and answers the
+    threat with ``"concede"`` or ``"resist"``; the coercer (the *receiver*)
+    sees the answer and chooses ``"impose"`` or ``"back down"``. Each type's
+    later choice under sanctions is folded in by backward induction; after
+    ``"concede"`` the coercer's action does not matter.
+
+    Parameters
+    ----------
+    sender_value, target_value, sender_cost, target_cost, resolute_target_cost
+        As in :func:`sanctions_uncertain_tree`.
+    resolute_probability, backdown_cost, conflict_expectation, short_run_share
+        As in :func:`sanctions_uncertain_tree`.
+    players : (str, str)
+        Labels of the target (signaling sender) and the coercer (receiver).
+
+    Returns
+    -------
+    SignalingGame
+        Solve it with :func:`coercion.perfect_bayesian_equilibria`.
+
+    Raises
+    ------
+    InvalidParameterError
+        If a parameter is outside its domain.
+
+    Examples
+    --------
+    The PBE solver finds the separating equilibrium of
+    :func:`sanctions_separating_equilibrium` (twice: the coercer's action
+    after a concession is arbitrary):
+
+    >>> import coercion as co
+    >>> from coercion.models import sanctions_signaling_game
+    >>> g = sanctions_signaling_game(4, 3, 1, 4, 1, "0.25", 2)
+    >>> eqs = co.perfect_bayesian_equilibria(g)
+    >>> {(e.kind, e.receiver["resist"]["impose"]) for e in eqs}
+    {('separating', Fraction(1, 1))}
+    """
+    from coercion.game.signaling import signaling_game
+
+    u = _uncertain_utilities(
+        sender_value, target_value, sender_cost, target_cost, resolute_target_cost,
+        backdown_cost, conflict_expectation, short_run_share,
+    )  # fmt: skip
+    theta = probability(resolute_probability, "resolute_probability")
+    if not 0 < theta < 1:
+        raise InvalidParameterError(
+            f"{resolute_probability} is not in (0, 1)", field="resolute_probability"
+        )
+
+    def after_imposition(name: str) -> tuple[Number, Number]:
+        ut = u[name]
+        if ut["impose/concede"][1] >= ut["impose/endure"][1]:
+            return ut["impose/concede"]
+        return ut["impose/endure"]
+
+    def pay(t: str, m: str, a: str) -> tuple[Number, Number]:
+        if m == "concede":
+            x = u[t]["concede"]
+        elif a == "impose":
+            x = after_imposition(t)
+        else:
+            x = u[t]["back down"]
+        return (x[1], x[0])  # (target, coercer)
+
+    return signaling_game(
+        list(TYPES),
+        {"vulnerable": 1 - theta, "resolute": theta},
+        ["concede", "resist"],
+        ["impose", "back down"],
+        pay,
+        players=players,
+        title="sanctions after a threat",
     )

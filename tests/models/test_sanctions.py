@@ -173,3 +173,49 @@ def test_ties_are_broken_towards_restraint_with_a_warning():
 def test_population_with_ties_warns_once():
     with pytest.warns(co.TieWarning, match="episode"):
         sanctions_selection(range(12), 4, 3, 1, 2, conflict_expectation="0.5")
+
+
+def _separates(pbes):
+    return any(
+        e.kind == "separating"
+        and e.sender["vulnerable"]["concede"] == 1
+        and e.sender["resolute"]["resist"] == 1
+        and e.receiver["resist"]["impose"] == 1
+        for e in pbes
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    vs=pos, vt=st.fractions(F(1, 4), 5, max_denominator=4),
+    ss=st.fractions(0, 3, max_denominator=4), sv=st.fractions(2, 10, max_denominator=4),
+    sr=st.fractions(0, 3, max_denominator=4), a=st.fractions(0, 6, max_denominator=4),
+    theta=st.fractions(F(1, 10), F(9, 10), max_denominator=10),
+    kappa=st.fractions(0, F(1, 2), max_denominator=10),
+)  # fmt: skip
+def test_separating_conditions_agree_with_the_pbe_solver(
+    vs, vt, ss, sv, sr, a, theta, kappa
+):
+    # an independent check: the signaling-game PBE enumeration of
+    # coercion.solve.perfect_bayesian (ties excluded: there the closed form
+    # breaks them towards restraint, the solver keeps both)
+    from hypothesis import assume
+
+    from coercion.models import (
+        sanctions_separating_equilibrium,
+        sanctions_signaling_game,
+    )
+    from coercion.models.sanctions import _uncertain_utilities
+
+    u = _uncertain_utilities(vs, vt, ss, sv, sr, a, kappa, F(1, 2))
+    for ut in u.values():
+        assume(ut["impose/concede"][1] != ut["impose/endure"][1])
+        late = max(ut["impose/concede"], ut["impose/endure"], key=lambda x: x[1])
+        assume(late[1] != ut["concede"][1])
+        assume(late[0] != ut["back down"][0])
+    args = (vs, vt, ss, sv, sr, theta, a)
+    eq = sanctions_separating_equilibrium(*args, conflict_expectation=kappa)
+    pbes = co.perfect_bayesian_equilibria(
+        sanctions_signaling_game(*args, conflict_expectation=kappa)
+    )
+    assert eq.exists == _separates(pbes)
