@@ -34,6 +34,19 @@ from coercion.dynamics.automata import (
     simulate_matches,
     tit_for_tat,
 )
+from coercion.dynamics.markov import (
+    ManagedDependencePolicy,
+    MarkovGame,
+    MarkovPerfectSolution,
+    dependence_game,
+    leverage_path,
+    managed_dependence_policy,
+    markov_perfect_discounted,
+    markov_perfect_finite,
+    markov_perfect_regret,
+    policy_values,
+    state_distribution,
+)
 from coercion.dynamics.repeated import (
     DiscountThresholds,
     FinitelyRepeatedSolution,
@@ -49,6 +62,17 @@ from coercion.dynamics.tournament import (
 )
 
 __all__ = [
+    "ManagedDependencePolicy",
+    "MarkovGame",
+    "MarkovPerfectSolution",
+    "dependence_game",
+    "leverage_path",
+    "managed_dependence_policy",
+    "markov_perfect_discounted",
+    "markov_perfect_finite",
+    "markov_perfect_regret",
+    "policy_values",
+    "state_distribution",
     "Automaton",
     "MatchPath",
     "always",
