@@ -466,8 +466,8 @@ def miscalculation(
             bad = labels - set(game.actions[i])
             if bad:
                 raise InvalidParameterError(
-                    f"{sorted(bad)!r} are not actions of {game.players[i]!r} "
-                    f"{game.actions[i]!r}",
+                    f"{sorted(bad)!r} not among the actions {game.actions[i]!r} "
+                    f"of {game.players[i]!r}",
                     field=f"escalate[{i}]"
                     if not isinstance(escalate, str)
                     else "escalate",
