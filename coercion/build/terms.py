@@ -329,6 +329,16 @@ def _window_end(ctx: CellContext) -> float:
     return ctx.horizon
 
 
+def _held_loss(ctx: CellContext, result: Any, economy: str) -> float:
+    """Downstream losses of ``economy`` while the control holds (see the terms)."""
+    if ctx.kind == "concede" and ctx.concession_lag is None:
+        # the target concedes when its stocks run out: until then its stocks
+        # cover the whole gap, so nothing downstream is lost yet (the period
+        # grid would smear the first month of shortage into the window)
+        return 0.0
+    return ctx.loss(result, economy, 0.0, _window_end(ctx))
+
+
 def _concedes(ctx: CellContext) -> bool:
     return (
         ctx.controlled and ctx.kind == "concede" and ctx.concession_time() < ctx.horizon
@@ -376,8 +386,8 @@ def target_downstream_loss(ctx: CellContext) -> Any:
             ctx.substitution(), T, ts, ctx.horizon
         )
     else:
-        loss = ctx.loss(ctx.restriction(), T, 0.0, _window_end(ctx))
-    return -ctx.exact(loss)
+        loss = _held_loss(ctx, ctx.restriction(), T)
+    return 0 - ctx.exact(loss)
 
 
 def target_lost_sales(ctx: CellContext) -> Any:
@@ -391,7 +401,7 @@ def target_lost_sales(ctx: CellContext) -> Any:
     if not ctx.controlled or ctx.rung.direction != "imports":
         return 0
     x = ctx.flow(ctx.target, ctx.sender, ctx.rung.product)
-    return -ctx.exact(ctx.phi * x * ctx.discounted_years(0.0, _window_end(ctx)))
+    return 0 - ctx.exact(ctx.phi * x * ctx.discounted_years(0.0, _window_end(ctx)))
 
 
 def target_counter_control(ctx: CellContext) -> Any:
@@ -406,7 +416,9 @@ def target_counter_control(ctx: CellContext) -> Any:
         return 0
     r = ctx.response
     x = ctx.flow(ctx.target, ctx.sender, r.product)
-    return -ctx.exact(float(r.cut.value) * x * ctx.discounted_years(0.0, ctx.horizon))
+    return 0 - ctx.exact(
+        float(r.cut.value) * x * ctx.discounted_years(0.0, ctx.horizon)
+    )
 
 
 def target_substitution_cost(ctx: CellContext) -> Any:
@@ -437,7 +449,7 @@ def sender_export_loss(ctx: CellContext) -> Any:
     if not ctx.controlled or ctx.rung.direction != "exports":
         return 0
     x = ctx.flow(ctx.sender, ctx.target, ctx.rung.product)
-    return -ctx.exact(ctx.phi * x * ctx.discounted_years(0.0, _window_end(ctx)))
+    return 0 - ctx.exact(ctx.phi * x * ctx.discounted_years(0.0, _window_end(ctx)))
 
 
 def sender_blowback(ctx: CellContext) -> Any:
@@ -445,11 +457,12 @@ def sender_blowback(ctx: CellContext) -> Any:
 
     The sender's nodes in the propagation of the rung's cuts (a boycott cuts the
     sender's own supply; an export control can come back through goods the
-    sender buys from the target), over :math:`[0, t_{end}]`.
+    sender buys from the target), over the same window as
+    :func:`target_downstream_loss`.
     """
     if not ctx.controlled:
         return 0
-    return -ctx.exact(ctx.loss(ctx.restriction(), ctx.sender, 0.0, _window_end(ctx)))
+    return 0 - ctx.exact(_held_loss(ctx, ctx.restriction(), ctx.sender))
 
 
 def sender_counter_control(ctx: CellContext) -> Any:
@@ -464,7 +477,7 @@ def sender_counter_control(ctx: CellContext) -> Any:
     S = ctx.sender
     both = ctx.loss(ctx.retaliation(), S, 0.0, ctx.horizon)
     alone = ctx.loss(ctx.restriction(), S, 0.0, ctx.horizon)
-    return -ctx.exact(both - alone)
+    return 0 - ctx.exact(both - alone)
 
 
 def sender_lost_market(ctx: CellContext) -> Any:
@@ -485,7 +498,9 @@ def sender_lost_market(ctx: CellContext) -> Any:
     rho = _value(r.reduction, 0.0)
     ts = _value(r.time, 0.0)
     x = ctx.flow(ctx.sender, ctx.target, p)
-    return -ctx.exact(rho * (1.0 - phi_p) * x * ctx.discounted_years(ts, ctx.horizon))
+    return 0 - ctx.exact(
+        rho * (1.0 - phi_p) * x * ctx.discounted_years(ts, ctx.horizon)
+    )
 
 
 DEFAULT_TERMS: tuple[Term, ...] = (
