@@ -76,6 +76,7 @@ __all__ = [
     "Regime",
     "Threshold",
     "ThresholdResult",
+    "leader_follower_regime",
     "regime_of",
     "thresholds",
     "is_threshold",
@@ -121,6 +122,59 @@ def regime_of(game: NormalFormGame) -> Signature:
         warnings.simplefilter("ignore", DegenerateGameWarning)
         eqs = _equilibria(game)
     return tuple(sorted({tuple(tuple(s) for s in e.supports) for e in eqs}))
+
+
+def leader_follower_regime(game: NormalFormGame, leader: int = 0) -> Signature:
+    """The regime of the game played in sequence: the leader moves first, seen.
+
+    The follower answers each of the leader's strategies with a best response;
+    the leader picks a strategy whose answer pays it most. The regime is the
+    set of subgame-perfect *paths* (leader's strategy, follower's answer) over
+    every way of breaking the follower's ties; a path ``(i, j)`` is one when
+    ``j`` is a best answer to ``i`` and the leader's payoff there is at least
+    the worst it can get from any other strategy. Float games compare with
+    the tolerance ``game.default_tol()``; exact games exactly.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> from coercion.analysis.thresholds import leader_follower_regime
+    >>> entry = co.NormalFormGame.from_bimatrix(
+    ...     [[0, 0], [-1, 1]], [[2, 2], [-1, 1]],
+    ...     strategies=(["out", "in"], ["fight", "accommodate"]))
+    >>> leader_follower_regime(entry)
+    ((('in',), ('accommodate',)),)
+    """
+    if game.n_players != 2:
+        raise NotSupportedError(
+            f"a leader-follower regime needs 2 players, not {game.n_players}",
+            field="game",
+        )
+    if leader not in (0, 1):
+        raise InvalidParameterError(f"{leader!r} is not 0 or 1", field="leader")
+    A = np.asarray(game.payoffs[leader])
+    B = np.asarray(game.payoffs[1 - leader])
+    if leader == 1:
+        A, B = A.T, B.T
+    tol: Any = 0 if game.is_exact else game.default_tol()
+    m = A.shape[0]
+    answers = []
+    worst = []
+    for i in range(m):
+        row = B[i]
+        best = max(row)
+        js = [j for j in range(len(row)) if row[j] >= best - tol]
+        answers.append(js)
+        worst.append(min(A[i, j] for j in js))
+    paths = set()
+    for i in range(m):
+        others = max((worst[k] for k in range(m) if k != i), default=None)
+        for j in answers[i]:
+            if others is None or A[i, j] >= others - tol:
+                li = game.strategies[leader][i]
+                fj = game.strategies[1 - leader][j]
+                paths.add(((li,), (fj,)) if leader == 0 else ((fj,), (li,)))
+    return tuple(sorted(paths))
 
 
 def describe(signature: Signature) -> str:
@@ -266,6 +320,12 @@ class _Family:
     symbolic: Any = None  # SymbolicGame in one free symbol, or None
     symbol: Any = None
     exact_input: bool = False  # game_at(Fraction) gives an exact game
+    regime: Callable[[NormalFormGame], Signature] = field(default=None)  # type: ignore[assignment]
+    kind: str = "nash"
+
+    def __post_init__(self) -> None:
+        if self.regime is None:
+            self.regime = regime_of
 
     def probe(self, x: float) -> NormalFormGame:
         """The game at ``x``, exact when the family allows (no tolerance band)."""
@@ -343,7 +403,7 @@ def _bisect(
         mid = 0.5 * (a + b)
         if mid <= a or mid >= b:
             break
-        sm = regime_of(fam.probe(mid))
+        sm = fam.regime(fam.probe(mid))
         if sm == sa:
             a = mid
         elif sm == sb:
@@ -358,7 +418,7 @@ def _numeric(
     fam: _Family, lo: float, hi: float, grid: int, rtol: float
 ) -> tuple[list[Threshold], list[Regime]]:
     xs = np.linspace(lo, hi, grid)
-    sigs = [regime_of(fam.probe(float(x))) for x in xs]
+    sigs = [fam.regime(fam.probe(float(x))) for x in xs]
     found: list[Threshold] = []
     pending = [
         (float(xs[i]), float(xs[i + 1]), sigs[i], sigs[i + 1]) for i in range(grid - 1)
@@ -429,13 +489,24 @@ def _regimes_from(
 
 
 # ---------------------------------------------------------------- exact
-def _candidate_exprs(game: Any, max_support: int) -> Iterator[Any]:
+def _candidate_exprs(game: Any, max_support: int, kind: str = "nash") -> Iterator[Any]:
     """Rational functions of the parameter whose roots may change the regime."""
     import sympy as sp
 
     A = sp.Matrix(game.payoffs[0])
     B = sp.Matrix(game.payoffs[1])
     m, n = A.shape
+    if kind.startswith("leader-follower"):
+        if kind.endswith("1"):
+            A, B = B.T, A.T
+            m, n = n, m
+        cells = [A[i, j] for i in range(m) for j in range(n)]
+        for a, b in itertools.combinations(cells, 2):
+            yield a - b
+        for i in range(m):
+            for j, jj in itertools.combinations(range(n), 2):
+                yield B[i, j] - B[i, jj]
+        return
     for j in range(n):
         for i, k in itertools.combinations(range(m), 2):
             yield A[i, j] - A[k, j]
@@ -535,7 +606,7 @@ def _exact(
     lo_e = sp.Rational(Fraction(lo).numerator, Fraction(lo).denominator)
     hi_e = sp.Rational(Fraction(hi).numerator, Fraction(hi).denominator)
     cands: set[Any] = set()
-    for expr in _candidate_exprs(game, max_support):
+    for expr in _candidate_exprs(game, max_support, fam.kind):
         roots = _roots_in(expr, sym, lo_e, hi_e)
         if roots is None:
             return None
@@ -554,11 +625,11 @@ def _exact(
     between = []
     for a, b in itertools.pairwise(ends):
         q = _rational_between(a, b)
-        between.append(regime_of(fam.game_at(q)))
+        between.append(fam.regime(fam.game_at(q)))
     found: list[Threshold] = []
     for k, r in enumerate(uniq):
         below, above = between[k], between[k + 1]
-        at = regime_of(exact_game(r)) if r.is_Rational else None
+        at = fam.regime(exact_game(r)) if r.is_Rational else None
         if below != above or (at is not None and at != below):
             found.append(
                 Threshold(
@@ -577,7 +648,7 @@ def _exact(
             fa, fb = float(sp.N(a, 30)), float(sp.N(b, 30))
             xs = np.linspace(fa, fb, max(3, scan // max(1, len(ends) - 1)))[1:-1]
             for x in xs:
-                if regime_of(fam.game_at(float(x))) != between[k]:
+                if fam.regime(fam.game_at(float(x))) != between[k]:
                     return None
     return found, regimes
 
@@ -593,6 +664,7 @@ def thresholds(
     grid: int = 201,
     rtol: float = 1e-10,
     max_support: int = 4,
+    regime: str | Callable[[NormalFormGame], Any] = "nash",
 ) -> ThresholdResult:
     r"""Every value of ``param`` in ``over`` where the equilibrium set changes.
 
@@ -620,6 +692,12 @@ def thresholds(
     max_support : int
         Largest support size whose indifference conditions are searched by
         the exact method.
+    regime : {"nash", "leader-follower", "follower-leader"} or callable
+        What counts as a change: the supports of the Nash equilibria of the
+        simultaneous game (default); the subgame-perfect paths when the first
+        (``"leader-follower"``) or the second player (``"follower-leader"``)
+        moves first and is seen (:func:`leader_follower_regime`); or any
+        function of a game returning a hashable signature (numeric only).
 
     Returns
     -------
@@ -672,7 +750,12 @@ def thresholds(
         raise InvalidParameterError(f"{rtol!r} is not in (0, 1)", field="rtol")
     lo, hi = _check_range(over)
     fam = _family(model, param, dict(fixed or {}))
-    if method in ("auto", "exact") and fam.symbolic is not None:
+    _set_regime(fam, regime)
+    if (
+        method in ("auto", "exact")
+        and fam.symbolic is not None
+        and fam.kind != "custom"
+    ):
         if fam.symbolic.n_players == 2:
             out = _exact(fam, lo, hi, max_support, scan=grid, rtol=rtol)
             if out is not None:
@@ -690,6 +773,24 @@ def thresholds(
     )
 
 
+def _set_regime(fam: _Family, regime: Any) -> None:
+    if regime == "nash":
+        return
+    if regime == "leader-follower":
+        fam.regime, fam.kind = leader_follower_regime, "leader-follower-0"
+    elif regime == "follower-leader":
+        fam.regime = lambda g: leader_follower_regime(g, leader=1)
+        fam.kind = "leader-follower-1"
+    elif callable(regime):
+        fam.regime, fam.kind = regime, "custom"
+    else:
+        raise InvalidParameterError(
+            f"unknown regime {regime!r}; use 'nash', 'leader-follower', "
+            "'follower-leader' or a function",
+            field="regime",
+        )
+
+
 def is_threshold(
     model: Any,
     param: str,
@@ -697,6 +798,7 @@ def is_threshold(
     *,
     eps: float = 1e-7,
     fixed: dict[str, Any] | None = None,
+    regime: str | Callable[[NormalFormGame], Any] = "nash",
 ) -> bool:
     """True when the regime at ``value`` differs from the regime on either side.
 
@@ -715,10 +817,11 @@ def is_threshold(
     if not (isinstance(eps, float | int) and eps > 0):
         raise InvalidParameterError(f"{eps!r} is not positive", field="eps")
     fam = _family(model, param, dict(fixed or {}))
+    _set_regime(fam, regime)
     v = Fraction(value) if isinstance(value, int | Fraction) else float(value)
-    below = regime_of(fam.game_at(float(value) - eps))
-    above = regime_of(fam.game_at(float(value) + eps))
-    at = regime_of(fam.game_at(v))
+    below = fam.regime(fam.game_at(float(value) - eps))
+    above = fam.regime(fam.game_at(float(value) + eps))
+    at = fam.regime(fam.game_at(v))
     return not (below == at == above)
 
 
@@ -728,6 +831,7 @@ def regime_map(
     y: tuple[str, float, float, int],
     *,
     fixed: dict[str, Any] | None = None,
+    regime: str | Callable[[NormalFormGame], Any] = "nash",
 ) -> pd.DataFrame:
     """Regimes on a grid of two parameters (a phase diagram).
 
@@ -738,6 +842,8 @@ def regime_map(
         Each axis: the parameter, its range and the number of grid points.
     fixed : dict, optional
         Values of the other parameters.
+    regime : str or callable
+        As for :func:`thresholds`.
 
     Returns
     -------
@@ -769,7 +875,8 @@ def regime_map(
     for xv in np.linspace(xlo, xhi, xk):
         for yv in np.linspace(ylo, yhi, yk):
             fam = _family(model, yn, {**base, xn: float(xv)})
-            sig = regime_of(fam.game_at(float(yv)))
+            _set_regime(fam, regime)
+            sig = fam.regime(fam.game_at(float(yv)))
             rid = ids.setdefault(sig, len(ids))
             rows.append(
                 {

@@ -131,3 +131,42 @@ def test_tracking_follows_the_mixed_branch_and_keeps_certificates():
 def test_tracking_rejects_unsorted_values():
     with pytest.raises(InvalidParameterError, match="values"):
         co.track(chicken(), "c", [2.0, 1.0])
+
+
+def test_leader_follower_threshold_in_chicken():
+    # the leader stands firm; the follower backs down once a crash costs it
+    # more than backing down (c > 1), and crashes into it otherwise
+    res = co.thresholds(chicken(), "c", over=(0, 10), regime="leader-follower")
+    assert res.method == "exact" and [t.exact for t in res] == [1]
+    assert res[0].below == ((("stand firm",), ("stand firm",)),)
+    assert res[0].above == ((("stand firm",), ("back down",)),)
+    assert co.is_threshold(chicken(), "c", 1, regime="leader-follower")
+    num = co.thresholds(
+        chicken(), "c", over=(0, 10), method="numeric", regime="leader-follower"
+    )
+    assert abs(num[0].value - 1) < 1e-9
+
+
+def test_leader_follower_matches_backward_induction_on_random_games():
+    from coercion.analysis.thresholds import leader_follower_regime
+
+    rng = np.random.default_rng(5)
+    for _ in range(30):
+        A = rng.integers(0, 4, (3, 3))
+        B = rng.integers(0, 4, (3, 3))
+        g = co.NormalFormGame.from_bimatrix(A.tolist(), B.tolist())
+        tree = co.ExtensiveGame(players=["1", "2"])
+        for i, node in enumerate(tree.root.decide("1", ["1", "2", "3"])):
+            for j, leaf in enumerate(node.decide("2", ["1", "2", "3"])):
+                leaf.set_outcome([int(A[i, j]), int(B[i, j])])
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            spe = co.subgame_perfect_equilibria(tree)
+        paths = set()
+        for e in spe:
+            i = next(k for k, v in enumerate(e.profile[0][0]) if v == 1)
+            j = next(k for k, v in enumerate(e.profile[1][i]) if v == 1)
+            paths.add(((str(i + 1),), (str(j + 1),)))
+        assert set(leader_follower_regime(g)) == paths
