@@ -586,6 +586,32 @@ def iter_support_enumeration(
                     yield col.eqs[k]
 
 
+def _in_closure(eq: Equilibrium, system: _System) -> bool:
+    """Does the exact ``eq`` satisfy ``system`` with strict inequalities relaxed?"""
+    import sympy as sp
+
+    if not eq.exact:
+        return False
+    vals = {}
+    k = 0
+    for p, S in enumerate(system.support):
+        if any(x != 0 for a, x in enumerate(eq.profile[p]) if a not in S):
+            return False
+        for a in S[1:]:
+            x = Fraction(eq.profile[p][a])
+            vals[system.xs[k]] = sp.Rational(x.numerator, x.denominator)
+            k += 1
+
+    def value(pol: Any) -> Any:
+        return pol.eval(vals) if system.xs else pol.LC()
+
+    return (
+        all(value(e) == 0 for e in system.equations)
+        and all(value(e) >= 0 for e in system.positive)
+        and all(value(e) >= 0 for e in system.nonnegative)
+    )
+
+
 def _region_message(found: _Found) -> str:
     where = f"support {found.system.support}: {found.note}"
     if found.point is None:
@@ -699,8 +725,10 @@ def support_enumeration(
         any one probability) is reported as a *region*: a
         :class:`~coercion.solve.Continuum` with ``dimension`` and its defining
         ``constraints``, in a component holding one sample equilibrium found
-        on a rational grid of slices (equilibria on its boundary may belong
-        to the same connected set; they are not merged with it). ``complete``
+        on a rational grid of slices. For two players the region is convex
+        and its component also holds every listed equilibrium in its
+        closure; for more players equilibria on a region's boundary may
+        belong to its connected set without being merged with it. ``complete``
         is False exactly when there is such a region, since its extreme
         points are not enumerated; ``info["unresolved"]`` says which supports.
 
@@ -792,7 +820,7 @@ def support_enumeration(
     col = _Collector(game, use_exact, tol, closed_form)
     arcs: list[tuple[Arc, _System]] = []
     unresolved: list[str] = []
-    regions: list[tuple[int, Continuum]] = []
+    regions: list[tuple[int, Continuum, _System]] = []
     n_supports = 0
     seen_supports: set[tuple[tuple[int, ...], ...]] = set()
     for found in _search(game):
@@ -809,7 +837,7 @@ def support_enumeration(
             if found.point is not None:
                 k, _ = col.add(found.point, found.system)
                 col.eqs[k].extra["region_sample"] = True
-                regions.append((k, _region_continuum(found, col.game)))
+                regions.append((k, _region_continuum(found, col.game), found.system))
     n_supports = len(seen_supports)
     # arcs: their ends are equilibria; arcs sharing an end form one component
     parent = list(range(len(col.eqs)))
@@ -835,6 +863,14 @@ def support_enumeration(
             parent[find(k)] = find(ends[0])
     while len(parent) < len(col.eqs):
         parent.append(len(parent))
+    if game.n_players == 2:
+        # a two-player region is convex (a product of polytopes), so its
+        # closure is its system with the strict inequalities relaxed: every
+        # listed equilibrium there is connected to it
+        for k, _region, system in regions:
+            for j, eq in enumerate(col.eqs):
+                if j != k and _in_closure(eq, system):
+                    parent[find(j)] = find(k)
     groups: dict[int, list[int]] = {}
     for k in range(len(col.eqs)):
         groups.setdefault(find(k), []).append(k)
@@ -842,7 +878,7 @@ def support_enumeration(
     for (arc, system), arc_end in zip(arcs, arc_ends):
         root = find(arc_end[0]) if arc_end else -1
         conts.setdefault(root, []).append(_continuum(arc, system, col.game))
-    for k, region in regions:
+    for k, region, _system in regions:
         conts.setdefault(find(k), []).append(region)
     components = []
     for root, members in sorted(groups.items(), key=lambda kv: kv[1][0]):

@@ -334,3 +334,51 @@ def test_every_gambit_enumpoly_equilibrium_is_ours(shape):
             )
             for e in ours
         )
+
+
+tie_bimatrix = st.tuples(st.integers(2, 3), st.integers(2, 3)).flatmap(
+    lambda mn: st.tuples(
+        st.lists(st.integers(-1, 1), min_size=mn[0] * mn[1], max_size=mn[0] * mn[1]),
+        st.lists(st.integers(-1, 1), min_size=mn[0] * mn[1], max_size=mn[0] * mn[1]),
+        st.just(mn),
+    )
+)
+
+
+@settings(max_examples=10, deadline=None)
+@given(tie_bimatrix)
+def test_degenerate_two_player_components_match_vertex_enumeration(data):
+    # every extreme equilibrium is listed or lies on one of our continua, and
+    # the connected components are the same in number
+    from coercion.solve.enumeration import enumerate_equilibria
+
+    a, b, (m, n) = data
+    g = co.NormalFormGame.from_bimatrix(
+        np.array(a).reshape(m, n).tolist(), np.array(b).reshape(m, n).tolist()
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        ref = enumerate_equilibria(g)
+        ours = support_enumeration(g)
+    assert len(ours.components) == len(ref.components)
+    listed = _profiles(ours)
+    for e in ref:
+        key = tuple(tuple(v) for v in e.profile)
+        if key in listed:
+            continue
+        on_arc = False
+        for c in ours.components:
+            for arc in c.continua:
+                if arc.interval is None:
+                    sup = [
+                        {s for s, x in zip(g.strategies[p], v) if x > 0}
+                        for p, v in enumerate(e.profile)
+                    ]
+                    on_arc |= all(x <= set(y) for x, y in zip(sup, arc.support))
+                    continue
+                player, strat = arc.parameter
+                p = g.players.index(player)
+                t = e.profile[p][g.strategies[p].index(strat)]
+                if arc.interval[0] <= t <= arc.interval[1]:
+                    on_arc |= tuple(tuple(v) for v in arc.profile_at(t)) == key
+        assert on_arc
