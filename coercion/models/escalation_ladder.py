@@ -307,7 +307,13 @@ def build_ladder(
 
 
 def escalation_ladder_tree(ladder: Ladder) -> ExtensiveGame:
-    r"""The escalation ladder as a game tree of perfect information.
+    r"""The escalation ladder as a game tree.
+
+    Of perfect information for alternating moves without private types;
+    otherwise with information sets labelled ``"<side> at stage <k>"`` (or
+    ``"<side> (<type>) at stage <k>"``): a side sees the stage and its own
+    type, not the other's type nor, with simultaneous moves, the other's
+    choice at the same stage.
 
     Parameters
     ----------
@@ -321,7 +327,12 @@ def escalation_ladder_tree(ladder: Ladder) -> ExtensiveGame:
         (A at even :math:`k`, B at odd) chooses ``"escalate"`` or
         ``"concede"``. Each rung's node carries that rung's costs (payoffs
         add up along the path); the top rung is a chance node, ``"<A> prevails"``
-        or ``"<B> prevails"``.
+        or ``"<B> prevails"``. A side that concedes at stage :math:`k` gets
+        its backing-down payoff, the other its stake. With simultaneous moves
+        both choose at each stage (A's node first, B's two nodes in one
+        information set); if both concede each gets its backing-down
+        payoff. With private types the root is a chance move over the type
+        profiles (labelled by the types of the sides that have them).
 
     Raises
     ------
