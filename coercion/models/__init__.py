@@ -17,6 +17,7 @@ from coercion.models.bayesian_chicken import (
     BayesianChickenSolution,
     MiscalculationResult,
     bayesian_chicken,
+    bayesian_chicken_game,
     bayesian_chicken_solution,
     miscalculation,
 )
@@ -105,6 +106,7 @@ __all__ = [
     "BayesianChickenSolution",
     "MiscalculationResult",
     "bayesian_chicken",
+    "bayesian_chicken_game",
     "bayesian_chicken_solution",
     "miscalculation",
     "AttritionSolution",

@@ -35,6 +35,7 @@ from coercion.models._params import Number, pair
 
 __all__ = [
     "bayesian_chicken",
+    "bayesian_chicken_game",
     "bayesian_chicken_solution",
     "miscalculation",
     "BayesianChickenSolution",
@@ -363,6 +364,12 @@ def miscalculation(
     in this sense are the "disagreement about relative power or resolve" of
     [1]_ and the misperception of [2]_.
 
+    See Also
+    --------
+    coercion.miscalculation : the general version for any Bayesian game, where
+        each side plays an equilibrium of the game under its own prior (use
+        :func:`bayesian_chicken_game`).
+
     References
     ----------
     .. [1] Fearon, J. D. (1995). Rationalist explanations for war.
@@ -401,4 +408,62 @@ def miscalculation(
         payoffs=(pay[0], pay[1]),
         benchmark_payoffs=(bpay[0], bpay[1]),
         cost=(bpay[0] - pay[0], bpay[1] - pay[1]),
+    )
+
+
+def bayesian_chicken_game(
+    a: Any,
+    b: Any,
+    c_high: Any,
+    c_low: Any,
+    prior_high: Any,
+    *,
+    players: tuple[str, str] = ("A", "B"),
+) -> Any:
+    r"""Bayesian chicken as a :class:`~coercion.BayesianGame`.
+
+    The same game as :func:`bayesian_chicken`, kept in Bayesian form so that
+    :func:`coercion.bayesian_nash` (interim certificates) and the general
+    :func:`coercion.miscalculation` (equilibrium-based planning under each
+    side's own prior) apply to it.
+
+    Parameters
+    ----------
+    a, b, c_high, c_low, prior_high, players
+        As in :func:`bayesian_chicken`.
+
+    Returns
+    -------
+    BayesianGame
+        Types ``"high"`` and ``"low"``, actions ``"firm"`` and ``"yield"``.
+
+    Raises
+    ------
+    InvalidParameterError
+        As :func:`bayesian_chicken`.
+
+    Examples
+    --------
+    >>> from coercion.models import bayesian_chicken, bayesian_chicken_game
+    >>> g = bayesian_chicken_game(1, 1, 4, 10, "0.2")
+    >>> g.to_strategic_form() == bayesian_chicken(1, 1, 4, 10, "0.2")
+    True
+    """
+    from coercion.game.bayesian import BayesianGame
+
+    a2, b2, cost, mu = _params(a, b, c_high, c_low, prior_high)
+
+    def pay(types: tuple[str, str], acts: tuple[str, str]) -> list[Number]:
+        return [
+            _u(0, acts[0], acts[1], a2, b2, cost[0][types[0]]),
+            _u(1, acts[1], acts[0], a2, b2, cost[1][types[1]]),
+        ]
+
+    return BayesianGame(
+        list(players),
+        [list(TYPES)] * 2,
+        [list(ACTIONS)] * 2,
+        [{t: _type_prob(mu[i], t) for t in TYPES} for i in range(2)],
+        pay,
+        title="Bayesian chicken",
     )

@@ -125,3 +125,22 @@ def test_escalation_thresholds_in_the_prior_are_the_critical_risks():
         )
     found = sorted({round(float(t.value), 6) for t in res})
     assert found == [0.1, 0.25]
+
+
+def test_bayesian_form_has_the_same_plans_game():
+    from coercion.models import bayesian_chicken_game
+
+    args = ((1, 2), 1, (4, 3), 10, ("0.2", "0.7"))
+    assert bayesian_chicken_game(*args).to_strategic_form() == bayesian_chicken(*args)
+
+
+def test_general_miscalculation_also_predicts_the_collision():
+    # co.miscalculation plans by an equilibrium of each side's own game (the
+    # one best for itself); underrating the other side, both rules collide
+    from coercion.models import bayesian_chicken_game
+
+    g = bayesian_chicken_game(1, 1, 4, 10, "0.2")
+    true, low = {"high": F(1, 5), "low": F(4, 5)}, {"high": F(1, 20), "low": F(19, 20)}
+    res = co.miscalculation(g, [[true, low], [low, true]], escalate="firm")
+    ours = miscalculation(1, 1, 4, 10, "0.2", beliefs="0.05")
+    assert res.standoff_probability == ours.collision_probability == 1
