@@ -34,6 +34,11 @@ from coercion.dynamics.automata import (
     simulate_matches,
     tit_for_tat,
 )
+from coercion.dynamics.learning import (
+    LearningPath,
+    fictitious_play,
+    replicator_dynamics,
+)
 from coercion.dynamics.markov import (
     ManagedDependencePolicy,
     MarkovGame,
@@ -62,6 +67,9 @@ from coercion.dynamics.tournament import (
 )
 
 __all__ = [
+    "LearningPath",
+    "fictitious_play",
+    "replicator_dynamics",
     "ManagedDependencePolicy",
     "MarkovGame",
     "MarkovPerfectSolution",
