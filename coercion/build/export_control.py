@@ -36,13 +36,14 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from coercion.build.terms import CellContext, Term, resolve_terms
-from coercion.errors import InvalidParameterError, NotSupportedError
+from coercion.errors import CoercionWarning, InvalidParameterError, NotSupportedError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -239,7 +240,8 @@ def _default_weights(sc: Scenario, S: str, T: str) -> dict[str, Any]:
             out[f"{attr}.{role}"] = float(q.value)
     for r in sc.players[T].responses:
         if r.kind == "substitute":
-            out[f"cost.{r.name}"] = 0.0 if r.cost is None else float(r.cost.value)
+            cost = None if r.cost is None else r.cost.value
+            out[f"cost.{r.name}"] = 0.0 if cost is None else float(cost)
     return out
 
 
@@ -368,7 +370,7 @@ def _cuts(sc: Scenario, sg: Any, S: str, T: str, rung: Any) -> tuple[float, tupl
     co = sc.coalition
     if co is None or S not in co.members:
         return phi, (Cut(S, T, g, phi),)
-    lam = float(co.leakage.value)
+    lam = float(co.leakage.value or 0.0)
     cp = co.product
     if cp is None or cp == g:
         members = [m for m in co.members if m != T and flows_to_target(m, g)]
@@ -378,6 +380,21 @@ def _cuts(sc: Scenario, sg: Any, S: str, T: str, rung: Any) -> tuple[float, tupl
     if members:
         cuts.append(Cut(members, T, cp, phi * (1.0 - lam)))
     return phi, tuple(cuts)
+
+
+def _model_settings(sc: Scenario) -> tuple[float, float]:
+    """Horizon (years) and discount rate; one year undiscounted, with a warning,
+    for a scenario without a ``[model]`` section."""
+    m = sc.model
+    if m is None or m.horizon_years.value is None or m.discount_rate.value is None:
+        warnings.warn(
+            f"scenario {sc.id!r} has no [model] section: a horizon of 1 year, "
+            "undiscounted",
+            CoercionWarning,
+            stacklevel=4,
+        )
+        return 1.0, 0.0
+    return float(m.horizon_years.value), float(m.discount_rate.value)
 
 
 def _exact_number(x: float) -> Any:
@@ -406,8 +423,7 @@ def _compile(
 ) -> CompiledGame:
     import numpy as np
 
-    horizon = float(sc.model.horizon_years.value)
-    rate = float(sc.model.discount_rate.value)
+    horizon, rate = _model_settings(sc)
     steps = max(_STEPS_PER_YEAR, math.ceil(steps_per_year * horizon))
     sg = cache.get("sg")
     if sg is None:
@@ -424,7 +440,7 @@ def _compile(
             k: (v if isinstance(v, sp.Basic) else sp.nsimplify(v, rational=True))
             for k, v in weights.items()
         }
-        exact = _exact_number
+        exact: Callable[[float], Any] = _exact_number
         unit_n: Any = sp.nsimplify(unit, rational=True)
     else:
         w = dict(weights)
@@ -482,19 +498,23 @@ def _compile(
                 )
             payoffs[0, i, j] = totals["sender"]
             payoffs[1, i, j] = totals["target"]
-    labels = {
-        "players": (S, T),
-        "strategies": ([r.name for r in rungs], [r.name for r in responses]),
-        "title": f"{sc.id}: {S} export controls on {T}",
-    }
+    strategies = ([r.name for r in rungs], [r.name for r in responses])
+    title = f"{sc.id}: {S} export controls on {T}"
     if symbolic:
         from coercion.game.symbolic import SymbolicGame
 
-        game: Any = SymbolicGame(payoffs, **labels)
+        game: Any = SymbolicGame(
+            payoffs, players=(S, T), strategies=strategies, title=title
+        )
     else:
         from coercion.game.normal_form import NormalFormGame
 
-        game = NormalFormGame(payoffs.astype(np.float64), **labels)
+        game = NormalFormGame(
+            payoffs.astype(np.float64),
+            players=(S, T),
+            strategies=strategies,
+            title=title,
+        )
     return CompiledGame(
         game=game,
         rows=tuple(rows),
@@ -582,6 +602,11 @@ def export_control_game(
         A supply-graph parameter given as a symbol.
     ScenarioError
         A new value outside its domain.
+
+    Warns
+    -----
+    CoercionWarning
+        If the scenario has no ``[model]`` section (one year, undiscounted).
 
     Examples
     --------

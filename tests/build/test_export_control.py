@@ -305,3 +305,21 @@ def test_rung_cut_can_leave_the_ladder_order_in_a_family():
     assert g.payoffs[0, i, j] == pytest.approx(-40 / 1e9)
     with pytest.raises(InvalidParameterError):
         model.game(**{"players.S.ladder.ban.cut": 1.5})
+
+
+def test_scenario_without_model_section_warns_and_uses_one_year():
+    from build_scenarios import handmade_toml
+
+    text = handmade_toml()
+    start = text.index("[model]")
+    end = text.index("[[key_parameters]]")
+    sc = co.Scenario.from_toml(text[:start] + text[end:], file="<no-model>")
+    with pytest.warns(co.CoercionWarning, match="no \\[model\\] section"):
+        cg = co.build.export_control_game(sc, unit=1.0)
+    df = co.build.explain(cg)
+    row = df[
+        (df.rung == "licensing")
+        & (df.response == "absorb")
+        & (df.term == "export_loss")
+    ]
+    assert float(row.amount.iloc[0]) == pytest.approx(-0.5 * 80 * 1.0)
