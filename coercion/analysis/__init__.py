@@ -1,5 +1,7 @@
-"""Analysis: escalation thresholds, regime maps, sweeps."""
+"""Analysis: escalation thresholds, regime maps, sweeps, the hypotheses."""
 
+from coercion.analysis import hypotheses
+from coercion.analysis.hypotheses import HypothesisResult
 from coercion.analysis.sweep import SweepResult, draw_parameters, sweep, sweep_points
 from coercion.analysis.thresholds import (
     Regime,
@@ -13,6 +15,8 @@ from coercion.analysis.thresholds import (
 from coercion.analysis.tracking import TrackResult, track
 
 __all__ = [
+    "hypotheses",
+    "HypothesisResult",
     "SweepResult",
     "TrackResult",
     "track",
