@@ -75,8 +75,9 @@ class Ladder:
     backdown : tuple of two tuples
         ``backdown[i][k]``: side ``i``'s payoff for backing down at stage
         ``k`` (before rung ``k`` is climbed; costs already sunk are added).
-    moves : str
-        ``"alternating"`` or ``"simultaneous"``.
+    moves : str or tuple of str
+        ``"alternating"``, ``"simultaneous"``, or per stage the side that
+        moves (its label) or ``"both"``.
     types : tuple of two tuples
         Per side, its private types as ``(label, probability, costs)``
         triples (``costs`` one per rung); empty when the side has no private
@@ -89,7 +90,7 @@ class Ladder:
     players: tuple[str, str]
     top_win_probability: Number
     backdown: tuple[tuple[Number, ...], tuple[Number, ...]] | None = None
-    moves: str = "alternating"
+    moves: str | tuple[str, ...] = "alternating"
     types: tuple[tuple[tuple[str, Number, tuple[Number, ...]], ...], ...] = ((), ())
 
     def side_types(
@@ -99,6 +100,15 @@ class Ladder:
         if self.types[side]:
             return self.types[side]
         return (("-", self.stakes[0] * 0 + 1, self.costs[side]),)
+
+    def mover(self, stage: int) -> int | None:
+        """Index of the side that moves at ``stage``; None when both do."""
+        if self.moves == "alternating":
+            return stage % 2
+        if self.moves == "simultaneous":
+            return None
+        who = self.moves[stage]
+        return None if who == "both" else self.players.index(who)
 
     def backdown_payoff(self, side: int, stage: int) -> Number:
         """Payoff of side ``side`` for backing down at ``stage`` (0 by default)."""
@@ -115,7 +125,7 @@ def build_ladder(
     players: tuple[str, str] = ("A", "B"),
     top_win_probability: Any = "1/2",
     backdown: Any = None,
-    moves: str = "alternating",
+    moves: str | Sequence[str] = "alternating",
     types: Any = None,
 ) -> Ladder:
     r"""Build and validate an escalation ladder.
@@ -138,11 +148,12 @@ def build_ladder(
         rung, stage ``k`` coming before rung ``k``), or one number for every
         stage. Default 0: the side that backs down gets nothing and the other
         its stake.
-    moves : {"alternating", "simultaneous"}
+    moves : {"alternating", "simultaneous"} or sequence of str
         Alternating: the first side moves at even stages, the second at odd
         ones. Simultaneous: both choose at every stage, without seeing the
         other's choice; both must escalate to climb, and if both back down
-        each gets its ``backdown`` payoff (no one prevails).
+        each gets its ``backdown`` payoff (no one prevails). Or one entry per
+        stage: the label of the side that moves there, or ``"both"``.
     types : pair, optional
         Per side ``None`` or a mapping ``{type label: (probability,
         costs)}``: the side's private cost schedule (one cost per rung or one
@@ -217,10 +228,26 @@ def build_ladder(
         raise InvalidParameterError(
             f"{players!r} is not a pair of distinct labels", field="players"
         )
-    if moves not in ("alternating", "simultaneous"):
-        raise InvalidParameterError(
-            f"{moves!r} is not 'alternating' or 'simultaneous'", field="moves"
-        )
+    if isinstance(moves, str):
+        if moves not in ("alternating", "simultaneous"):
+            raise InvalidParameterError(
+                f"{moves!r} is not 'alternating', 'simultaneous' or a list of movers",
+                field="moves",
+            )
+    elif isinstance(moves, Sequence):
+        if len(moves) != len(names):
+            raise InvalidParameterError(
+                f"{len(moves)} movers given for {len(names)} stages", field="moves"
+            )
+        for k, who in enumerate(moves):
+            if who != "both" and who not in players:
+                raise InvalidParameterError(
+                    f"{who!r} is not one of {tuple(players)!r} or 'both'",
+                    field=f"moves[{k}]",
+                )
+        moves = tuple(moves)
+    else:
+        raise InvalidParameterError(f"{moves!r} is not a list of movers", field="moves")
     bd = None
     if backdown is not None:
         if isinstance(backdown, str) or not isinstance(backdown, Sequence):
@@ -389,8 +416,7 @@ def _grow_ladder(
     zero = s0 * 0
     p = ladder.top_win_probability
     R = len(ladder.rungs)
-    simultaneous = ladder.moves == "simultaneous"
-    labelled = simultaneous or own_types is not None
+    labelled = own_types is not None or any(ladder.mover(k) is None for k in range(R))
 
     def infoset(side: int, k: int) -> str | None:
         # a side's information: the stage and its own type, never the other's
@@ -417,8 +443,8 @@ def _grow_ladder(
             win_a.set_outcome([s0, zero])
             win_b.set_outcome([zero, s1])
             return
-        if not simultaneous:
-            mover = k % 2
+        mover = ladder.mover(k)
+        if mover is not None:
             up, down = node.decide(
                 ladder.players[mover],
                 ["escalate", "concede"],
@@ -575,14 +601,14 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
         raise InvalidParameterError(
             f"{ladder!r} is not a Ladder (use build_ladder)", field="ladder"
         )
-    if ladder.moves != "alternating" or ladder.types != ((), ()):
+    R = len(ladder.rungs)
+    if ladder.types != ((), ()) or any(ladder.mover(k) is None for k in range(R)):
         raise NotSupportedError(
-            "the closed-form recursion covers alternating ladders without private "
-            "types; solve escalation_ladder_tree(ladder) with "
+            "the closed-form recursion covers ladders with one mover per stage and "
+            "no private types; solve escalation_ladder_tree(ladder) with "
             "co.subgame_perfect_equilibria or co.solve",
             field="ladder",
         )
-    R = len(ladder.rungs)
     s0, s1 = ladder.stakes
     p = ladder.top_win_probability
     c = ladder.costs
@@ -592,7 +618,8 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
     ties = []
     value[R] = (p * s0, (1 - p) * s1)
     for k in reversed(range(R)):
-        m = k % 2
+        m = ladder.mover(k)
+        assert m is not None
         up = (value[k + 1][0] - c[0][k], value[k + 1][1] - c[1][k])
         d = ladder.backdown_payoff(m, k)
         if up[m] == d:
@@ -616,14 +643,14 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
         k += 1
     if k < R:
         path.append("concede")
-        winner: str | None = ladder.players[1 - k % 2]
+        winner: str | None = ladder.players[1 - (ladder.mover(k) or 0)]
     else:
         winner = None
     payoffs = value[0]
     plans = []
     for i in range(2):
         acts = []
-        for kk in range(i, R, 2):
+        for kk in (j for j in range(R) if ladder.mover(j) == i):
             acts.append("escalate" if climb[kk] else "concede")
             if not climb[kk]:
                 break
@@ -635,5 +662,8 @@ def ladder_solution(ladder: Ladder) -> LadderSolution:
         winner=winner,
         payoffs=payoffs,
         plans=(plans[0], plans[1]),
-        escalates=(tuple(climb[0::2]), tuple(climb[1::2])),
+        escalates=(
+            tuple(climb[k] for k in range(R) if ladder.mover(k) == 0),
+            tuple(climb[k] for k in range(R) if ladder.mover(k) == 1),
+        ),
     )

@@ -136,6 +136,31 @@ def test_simultaneous_ladder_solves():
         ladder_solution(ld)
 
 
+def test_per_stage_movers():
+    """B moves twice in a row, then both at once at the top stage."""
+    ld = build_ladder(RUNGS, costs=(1, 1), stakes=(5, 5), moves=["B", "B", "both"])
+    tree = escalation_ladder_tree(ld)
+    assert [h.label for h in tree.infosets("B")] == [
+        "B at stage 0",
+        "B at stage 1",
+        "B at stage 2",
+    ]
+    assert [h.label for h in tree.infosets("A")] == ["A at stage 2"]
+    for e in co.subgame_perfect_equilibria(tree):
+        assert e.is_subgame_perfect
+
+
+@pytest.mark.parametrize("order", [["B", "A", "B"], ["A", "A", "B"], ["B", "B", "A"]])
+def test_sequential_movers_recursion_matches_tree(order):
+    ld = build_ladder(
+        RUNGS, costs=([1, 2, 3], [1, 3, 2]), stakes=(6, 5), moves=order, backdown=-1
+    )
+    sol = ladder_solution(ld)
+    (spe,) = co.subgame_perfect_equilibria(escalation_ladder_tree(ld))
+    assert tuple(spe.payoffs) == sol.payoffs
+    assert sum(len(x) for x in sol.escalates) == 3
+
+
 def private_target(q_resolved):
     r"""Two rungs; the target B is ``"resolved"`` (no cost) with probability q.
 
@@ -191,6 +216,8 @@ def test_private_ladder_round_trips_through_efg(tmp_path):
     ("kwargs", "field"),
     [
         ({"moves": "sequential"}, "moves"),
+        ({"moves": ["A", "B"]}, "moves"),
+        ({"moves": ["A", "C", "both"]}, "moves[1]"),
         ({"backdown": ([0, 0], 0)}, "backdown[0]"),
         ({"backdown": (0, 0, 0)}, "backdown"),
         ({"types": ({"x": ("1/2", 0)}, None)}, "types[0]"),
