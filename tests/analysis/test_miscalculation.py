@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+import warnings
 from fractions import Fraction as F
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coercion as co
 from coercion.analysis.miscalculation import outcome_distribution
@@ -165,3 +169,45 @@ def test_bad_inputs():
         co.miscalculation(g, [[{"-": 1}, {"tough": 2, "soft": -1}], None])
     with pytest.raises(NotSupportedError):
         co.miscalculation(g.to_strategic_form(), [None, None])
+
+
+@st.composite
+def games_and_beliefs(draw):
+    """Two players, player B with two types; random payoffs, prior and A's belief."""
+    w = draw(st.integers(1, 4))
+    v = draw(st.integers(0, 5))
+    table = {
+        (t, a): [draw(st.integers(-3, 3)), draw(st.integers(-3, 3))]
+        for t in (("-", "h"), ("-", "l"))
+        for a in itertools.product(("x", "y"), repeat=2)
+    }
+    g = co.BayesianGame(
+        ["A", "B"],
+        [["-"], ["h", "l"]],
+        [["x", "y"], ["x", "y"]],
+        [{"-": 1}, {"h": F(w, 5), "l": F(5 - w, 5)}],
+        lambda t, a: table[(t, a)],
+    )
+    return g, [{"-": 1}, {"h": F(v, 5), "l": F(5 - v, 5)}]
+
+
+@settings(max_examples=25, deadline=None)
+@given(games_and_beliefs())
+def test_random_miscalculations_are_consistent(case):
+    """Plans are equilibria of the believed games; outcome and payoffs add up."""
+    g, belief = case
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = co.miscalculation(g, [belief, None], escalate="x")
+    for i, e in enumerate(res.chosen):
+        assert co.is_bayesian_nash(res.beliefs[i], e.strategy)
+    assert sum(res.outcome.values()) == 1
+    assert res.payoffs == realised_payoffs_from_tree(g, res.plans)
+    assert res.standoff_probability == res.outcome[("x", "x")]
+    for i in range(2):
+        assert res.escalates[i] + res.backs_down[i] <= 1
+    assert res.losses == tuple(
+        b - p for b, p in zip(res.benchmark_payoffs, res.payoffs)
+    )
+    if belief[1] == g.marginal(1):
+        assert res.losses == (0, 0)
