@@ -193,7 +193,9 @@ def fictitious_play(
             a.append(int(x))
     counts = [np.zeros(s) for s in g.shape]
     acts = np.empty((T + 1, n), dtype=np.int64)
-    rec_t, rec_x, rec_r = [], [[] for _ in range(n)], []
+    rec_t: list[int] = []
+    rec_x: list[list[np.ndarray]] = [[] for _ in range(n)]
+    rec_r: list[float] = []
     tol = g.default_tol()
     for t in range(T + 1):
         acts[t] = a
@@ -322,11 +324,11 @@ def replicator_dynamics(
                 f"{pops} probability vectors are needed", field="initial"
             )
         sig = []
-        for p, x in enumerate(initial):
-            v = np.asarray(x, dtype=float)
+        for p, given in enumerate(initial):
+            v = np.asarray(given, dtype=float)
             if v.shape != (g.shape[p],) or np.any(v < 0) or not np.isclose(v.sum(), 1):
                 raise InvalidParameterError(
-                    f"{x!r} is not a probability vector", field=f"initial[{p}]"
+                    f"{given!r} is not a probability vector", field=f"initial[{p}]"
                 )
             sig.append(v / v.sum())
     steps = int(np.ceil(time / step - 1e-9))
@@ -344,8 +346,8 @@ def replicator_dynamics(
         k4 = _rhs(g, [x + h * d for x, d in zip(sig, k3)], symmetric)
         new = []
         for x, a, b, c, d in zip(sig, k1, k2, k3, k4):
-            y = np.clip(x + h / 6 * (a + 2 * b + 2 * c + d), 0.0, None)
-            new.append(y / y.sum())
+            z = np.clip(x + h / 6 * (a + 2 * b + 2 * c + d), 0.0, None)
+            new.append(z / z.sum())
         sig = new
         if k % every == 0 or k == steps:
             times.append(k * h)

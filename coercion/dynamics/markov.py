@@ -459,7 +459,9 @@ def markov_perfect_finite(
             raise InvalidParameterError(
                 f"shape {V.shape} is not {(k, n)}", field="terminal"
             )
-    policies, values, counts = [], [tuple(tuple(r) for r in V.tolist())], []
+    policies: list[tuple[Any, ...]] = []
+    counts: list[tuple[int, ...]] = []
+    values = [tuple(tuple(r) for r in V.tolist())]
     for _t in range(T - 1, -1, -1):
         pol, cnt = [], []
         newV = np.empty_like(V)

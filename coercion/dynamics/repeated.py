@@ -376,7 +376,10 @@ def critical_discount_factors(
                 "the stage game has no pure Nash equilibrium to punish with",
                 field="punishment",
             )
-        punish_each = [min(ne, key=lambda a, i=i: arr[i][a]) for i in range(n)]
+        punish_each = []
+        for i in range(n):
+            worst = ne[int(np.argmin([float(arr[i][prof]) for prof in ne]))]
+            punish_each.append(worst)
     else:
         pun = _profile_index(stage, punishment, "punishment")
         if not symbolic:
@@ -597,8 +600,8 @@ def finitely_repeated(stage: NormalFormGame, horizon: int) -> FinitelyRepeatedSo
             f"{horizon!r} is not a positive integer", field="horizon"
         )
     eqs = solve(stage)
-    comps = getattr(eqs, "components", None)
-    continuum = bool(comps) and any(getattr(cp, "is_continuum", False) for cp in comps)
+    comps = getattr(eqs, "components", None) or ()
+    continuum = any(getattr(cp, "is_continuum", False) for cp in comps)
     unique = len(eqs) == 1 and not continuum
     spread = tuple(
         max(e.payoffs[i] for e in eqs) - min(e.payoffs[i] for e in eqs)

@@ -94,3 +94,37 @@ def test_bad_learning_inputs():
         replicator_dynamics(SHAPLEY, symmetric=True)
     with pytest.raises(InvalidParameterError, match="initial"):
         replicator_dynamics(PD, initial=[[0.5, 0.6], [0.5, 0.5]])
+
+
+def test_replicator_matches_nashpy():
+    # cross-check with nashpy's replicator (scipy odeint): symmetric and
+    # asymmetric, same start, same times
+    nash = pytest.importorskip("nashpy")
+    A = np.array([[0.0, -1.0], [1.0, -10.0]])
+    times = np.linspace(0, 10, 1001)
+    theirs = nash.Game(A, A.T).replicator_dynamics(
+        y0=np.array([0.7, 0.3]), timepoints=times
+    )
+    ours = replicator_dynamics(
+        co.NormalFormGame.from_bimatrix(A, A.T),
+        symmetric=True,
+        initial=[[0.7, 0.3]],
+        time=10,
+        step=0.01,
+        record_every=1,
+    )
+    np.testing.assert_allclose(ours.strategies[0], theirs, atol=1e-6)
+    B = np.array([[3.0, 5.0], [0.0, 1.0]])
+    Ap = np.array([[3.0, 0.0], [5.0, 1.0]])
+    xs, ys = nash.Game(Ap, B).asymmetric_replicator_dynamics(
+        x0=np.array([0.6, 0.4]), y0=np.array([0.5, 0.5]), timepoints=times
+    )
+    ours = replicator_dynamics(
+        co.NormalFormGame.from_bimatrix(Ap, B),
+        initial=[[0.6, 0.4], [0.5, 0.5]],
+        time=10,
+        step=0.01,
+        record_every=1,
+    )
+    np.testing.assert_allclose(ours.strategies[0], xs, atol=1e-6)
+    np.testing.assert_allclose(ours.strategies[1], ys, atol=1e-6)
