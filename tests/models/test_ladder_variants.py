@@ -235,7 +235,7 @@ def test_bad_variant_inputs(kwargs, field):
 cost = st.fractions(0, 6, max_denominator=2)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(
     st.lists(cost, min_size=3, max_size=3),
     st.lists(cost, min_size=3, max_size=3),

@@ -246,7 +246,7 @@ def random_signaling(draw):
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(random_signaling())
 def test_random_games_certified_and_no_pure_equilibrium_missed(g):
     eqs = co.perfect_bayesian_equilibria(g)
@@ -269,7 +269,8 @@ def test_random_games_certified_and_no_pure_equilibrium_missed(g):
                 m: {a: int(a == r[j]) for a in g.actions}
                 for j, m in enumerate(g.messages)
             }
-            for q in (F(k, 12) for k in range(13)):
+            grid = [F(k, 12) for k in range(13)] if s[0] == s[1] else [F(0)]
+            for q in grid:
                 beliefs = {}
                 for m in g.messages:
                     senders = [t for k, t in enumerate(g.types) if s[k] == m]
