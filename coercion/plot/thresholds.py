@@ -20,7 +20,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from coercion.errors import InvalidParameterError
 from coercion.plot.style import PALETTE, apply_style, new_axes
@@ -106,7 +107,8 @@ def plot_branches(
 def _vlines(ax: Axes, res: ThresholdResult) -> None:
     for t in res:
         ax.axvline(t.value, color="0.3", linestyle="--", linewidth=1)
-        label = str(t.exact) if t.exact is not None else f"{t.value:.4g}"
+        exact = str(t.exact) if t.exact is not None else ""
+        label = exact if 0 < len(exact) <= 12 else f"{t.value:.4g}"
         ax.annotate(
             f"{res.param} = {label}",
             xy=(t.value, 1.0),
@@ -124,8 +126,12 @@ def plot_thresholds(
     ax: Axes | None = None,
     xlabel: str | None = None,
     title: str | None = None,
+    describe: Callable[[Any], str] | None = None,
 ) -> Axes:
     """Draw the regimes of one parameter as coloured bands with their thresholds.
+
+    ``describe(signature) -> str`` labels a band (default: the regime's own
+    description, one equilibrium per line).
 
     Examples
     --------
@@ -142,10 +148,11 @@ def plot_thresholds(
     ax = ax or new_axes(height=1.8)
     for k, r in enumerate(res.regimes):
         ax.axvspan(r.lo, r.hi, color=PALETTE[k % len(PALETTE)], alpha=0.35, lw=0)
+        text = describe(r.signature) if describe else r.description.replace(" | ", "\n")
         ax.text(
             0.5 * (r.lo + r.hi),
             0.5,
-            r.description.replace(" | ", "\n"),
+            text,
             ha="center",
             va="center",
             fontsize="x-small",
