@@ -225,6 +225,22 @@ def fictitious_play(
     )
 
 
+def _path_regrets(
+    g: NormalFormGame, paths: tuple[np.ndarray, ...], symmetric: bool
+) -> np.ndarray:
+    """Largest regret at every recorded point (vectorised for two players)."""
+    if symmetric:
+        paths = (paths[0], paths[0])
+    if g.n_players == 2:
+        X, Y = paths
+        dev0 = Y @ g.payoffs[0].T  # row k: payoff of each row strategy vs y_k
+        dev1 = X @ g.payoffs[1]
+        r0 = dev0.max(axis=1) - np.einsum("ks,ks->k", dev0, X)
+        r1 = dev1.max(axis=1) - np.einsum("ks,ks->k", dev1, Y)
+        return np.maximum(np.maximum(r0, r1), 0.0)
+    return np.asarray([_regret(g, [p[k] for p in paths]) for k in range(len(paths[0]))])
+
+
 def _fitness(
     g: NormalFormGame, sig: list[np.ndarray], symmetric: bool
 ) -> list[np.ndarray]:
@@ -333,12 +349,7 @@ def replicator_dynamics(
             sig.append(v / v.sum())
     steps = int(np.ceil(time / step - 1e-9))
     h = time / steps
-    times, rec, regs = [0.0], [[x.copy()] for x in sig], []
-
-    def profile(s: list[np.ndarray]) -> list[np.ndarray]:
-        return [s[0]] * n if symmetric else s
-
-    regs.append(_regret(g, profile(sig)))
+    times, rec = [0.0], [[x.copy()] for x in sig]
     for k in range(1, steps + 1):
         k1 = _rhs(g, sig, symmetric)
         k2 = _rhs(g, [x + h / 2 * d for x, d in zip(sig, k1)], symmetric)
@@ -353,11 +364,7 @@ def replicator_dynamics(
             times.append(k * h)
             for p in range(pops):
                 rec[p].append(sig[p].copy())
-            regs.append(_regret(g, profile(sig)))
+    paths = tuple(np.asarray(r) for r in rec)
     return LearningPath(
-        game,
-        np.asarray(times),
-        tuple(np.asarray(r) for r in rec),
-        np.asarray(regs),
-        None,
+        game, np.asarray(times), paths, _path_regrets(g, paths, symmetric), None
     )
