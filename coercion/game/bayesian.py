@@ -1215,7 +1215,11 @@ def bayesian_nash(
     has positive probability (see the module notes); a mixed plan is mapped to
     behavior by summing, for each type, the probabilities of the plans that
     choose each action there. The certificate is recomputed from the Bayesian
-    game, independently of the strategic form.
+    game, independently of the strategic form. Plans forms are often
+    degenerate (plans that differ only at types whose action does not matter
+    tie), so equilibria may come in continua; the list then holds the
+    behavior of their extreme points (the solver's ``DegenerateGameWarning``
+    says so).
     """
     from coercion.errors import NotSupportedError
     from coercion.solve.dispatch import solve
