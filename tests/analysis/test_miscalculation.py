@@ -211,3 +211,35 @@ def test_random_miscalculations_are_consistent(case):
     )
     if belief[1] == g.marginal(1):
         assert res.losses == (0, 0)
+
+
+def test_selection_rule_matters_in_symmetric_chicken():
+    """Two-sided chicken (a = b = 1, costs 4 / 10, prior 1/5): several equilibria.
+
+    Under "own-best" each side plans on an equilibrium in which the other
+    yields, so even common beliefs give a standoff that is no equilibrium;
+    "first" imposes one selection, an equilibrium.
+    """
+    cost = {"high": 4, "low": 10}
+
+    def u(own, other, c):
+        if own == "firm":
+            return 1 if other == "yield" else -c
+        return -1 if other == "firm" else 0
+
+    prior = {"high": F(1, 5), "low": F(4, 5)}
+    g = co.BayesianGame(
+        ["A", "B"],
+        [["high", "low"]] * 2,
+        [["firm", "yield"]] * 2,
+        [prior, prior],
+        lambda t, x: [u(x[0], x[1], cost[t[0]]), u(x[1], x[0], cost[t[1]])],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        best = co.miscalculation(g, [None, None], escalate="firm")
+        first = co.miscalculation(g, [None, None], escalate="firm", select="first")
+    assert not best.benchmark_is_equilibrium
+    assert best.benchmark_standoff_probability == 1
+    assert first.benchmark_is_equilibrium
+    assert first.losses == (0, 0)
