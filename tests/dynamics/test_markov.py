@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coercion as co
 from coercion.dynamics import (
@@ -208,3 +210,26 @@ def test_bad_markov_games_name_the_field():
         dependence_game([0.5, 1])
     with pytest.raises(InvalidParameterError, match="discount"):
         markov_perfect_discounted(MarkovGame([g], [[[[1]]]], discount=1))
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(st.integers(-5, 5), min_size=9, max_size=9),
+    st.integers(1, 3),
+    st.fractions(0, 1, max_denominator=4),
+)
+def test_backward_induction_is_certified_property(u, horizon, q):
+    # random two-state games: every selected stage equilibrium is an exact
+    # Nash equilibrium of its augmented game, and values are its payoffs
+    H = co.NormalFormGame.from_bimatrix([u[0:2], u[2:4]], [u[4:6], u[6:8]])
+    L = co.NormalFormGame.from_bimatrix([[u[8]]], [[-u[8]]])
+    stay, move = [1, 0], [1 - q, q]
+    mg = MarkovGame([H, L], [[[stay, move], [move, stay]], [[[0, 1]]]], discount="3/4")
+    sol = markov_perfect_finite(mg, horizon)
+    assert sol.residual == 0
+    for t in range(horizon):
+        for s, eq in enumerate(sol.policies[t]):
+            assert eq.exact and eq.is_certified
+            assert tuple(eq.payoffs) == sol.values[t][s]
+    dist = state_distribution(sol, "0", horizon)
+    assert all(sum(row) == 1 for row in dist)

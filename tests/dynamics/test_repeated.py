@@ -6,6 +6,8 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coercion as co
 from coercion.dynamics import (
@@ -158,3 +160,38 @@ def test_finitely_repeated_with_two_stage_equilibria_allows_more():
     assert not sol.unique and sol.path is None
     assert sol.can_sustain((0, 0))
     assert not sol.can_sustain((0, 0), discount=Fraction(1, 10))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(-20, 20), min_size=4, max_size=4, unique=True).map(
+        lambda v: sorted(v, reverse=True)
+    )
+)
+def test_threshold_ordering_property(v):
+    # any prisoner's dilemma T > R > P > S: thresholds lie in [0, 1) and are
+    # ordered grim <= k=2 <= k=1 and grim <= tit-for-tat
+    T, R, P, S = v
+    th = critical_discount_factors(_pd(T, R, P, S), (0, 0))
+    g = th.grim_trigger
+    assert 0 < g < 1
+    k1, k2 = th.limited_punishment[1], th.limited_punishment[2]
+    if k1 is not None:
+        assert k2 is not None and g <= float(k2) <= k1
+    if th.tit_for_tat is not None:
+        assert th.tit_for_tat >= g
+    assert th.sustains(g) and not th.sustains(g * Fraction(99, 100))
+
+
+def test_grim_trigger_with_three_players():
+    # a 3-player public-goods trade game: each keeps trade open (0) or
+    # restricts (1); restricting gains 2 privately, costs each other player 3
+    pay = np.zeros((3, 2, 2, 2), dtype=int)
+    for a in np.ndindex(2, 2, 2):
+        for i in range(3):
+            pay[(i, *a)] = 2 * a[i] - 3 * sum(a[j] for j in range(3) if j != i)
+    g = co.NormalFormGame(pay)
+    th = critical_discount_factors(g, (0, 0, 0))
+    # d - c = 2, d - p = 2 - (2 - 6) = 6
+    assert th.grim_trigger == Fraction(1, 3)
+    assert th.tit_for_tat is None
