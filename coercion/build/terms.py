@@ -396,11 +396,21 @@ def target_lost_sales(ctx: CellContext) -> Any:
     .. math:: -\varphi\,x_{T\to S,g}\,D(0, t_{end})
 
     with :math:`t_{end} = t^*` for a conceding target and :math:`H` otherwise.
-    Zero for export controls.
+    A ``substitute`` response on the boycotted product finds other buyers for
+    the share :math:`\rho` after :math:`t_s`:
+    :math:`-\varphi\,x\,[D(0, t_s) + (1 - \rho) D(t_s, H)]`. Zero for export
+    controls.
     """
     if not ctx.controlled or ctx.rung.direction != "imports":
         return 0
     x = ctx.flow(ctx.target, ctx.sender, ctx.rung.product)
+    if ctx.substitution_applies():
+        rho = _value(ctx.response.reduction, 0.0)
+        ts = _value(ctx.response.time, 0.0)
+        years = ctx.discounted_years(0.0, ts) + (1.0 - rho) * ctx.discounted_years(
+            ts, ctx.horizon
+        )
+        return 0 - ctx.exact(ctx.phi * x * years)
     return 0 - ctx.exact(ctx.phi * x * ctx.discounted_years(0.0, _window_end(ctx)))
 
 

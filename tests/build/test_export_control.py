@@ -323,3 +323,36 @@ def test_scenario_without_model_section_warns_and_uses_one_year():
         & (df.term == "export_loss")
     ]
     assert float(row.amount.iloc[0]) == pytest.approx(-0.5 * 80 * 1.0)
+
+
+def test_boycott_costs_the_target_its_sales_and_diversion_recovers_them():
+    # China's 2020 boycott of Australian goods: an "imports" rung
+    sc = co.load_scenario("china_australia_2020")
+    cg = co.build.export_control_game(sc, unit=1.0)
+    df = co.build.explain(cg)
+
+    def amount(response, term):
+        row = df[
+            (df.rung == "coal_ban") & (df.response == response) & (df.term == term)
+        ]
+        return float(row.amount.iloc[0])
+
+    x = sc.param("flows.AU.CN.coal_other.value")
+    H = sc.param("model.horizon_years")
+    r = sc.param("model.discount_rate")
+    phi = sc.param("players.CN.ladder.coal_ban.cut")
+    rho = sc.param("players.AU.responses.divert.reduction")
+    ts = sc.param("players.AU.responses.divert.time")
+    steps = max(12, int(np.ceil(12 * H)))
+    t = np.linspace(0, H, steps + 1)
+
+    def D(a, b):
+        return float(
+            np.sum((np.clip(t[1:], a, b) - np.clip(t[:-1], a, b)) * (1 + r) ** -t[:-1])
+        )
+
+    assert amount("absorb", "lost_sales") == pytest.approx(-phi * x * D(0, H))
+    assert amount("divert", "lost_sales") == pytest.approx(
+        -phi * x * (D(0, ts) + (1 - rho) * D(ts, H))
+    )
+    assert amount("absorb", "export_loss") == 0  # the sender buys, it does not sell
