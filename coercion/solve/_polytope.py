@@ -45,6 +45,7 @@ import math
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -168,6 +169,15 @@ def _certify_layer(M: np.ndarray, T: np.ndarray, N: np.ndarray, Bv: np.ndarray) 
     return bool(np.all(z.min(axis=1) > err))
 
 
+def _compiled_loop() -> Any:
+    """The numba-compiled search of :mod:`coercion.solve._polytope_numba`, or None."""
+    try:
+        from coercion.solve._polytope_numba import float_vertices_loop
+    except ImportError:
+        return None
+    return float_vertices_loop
+
+
 def float_vertices(
     M: np.ndarray, *, certify: bool = False, tol: float = DEGENERACY_TOL
 ) -> FloatVertices | None:
@@ -200,10 +210,23 @@ def float_vertices(
     ``d`` neighbours of every vertex, keeps those not in the previous or current
     layer (a neighbour of layer ``L`` lies in layer ``L-1``, ``L`` or ``L+1``),
     and pivots once per new vertex. The cost is :math:`O(V d k)` for ``V``
-    vertices.
+    vertices. Without ``certify``, and when numba is installed, the same
+    search runs as one compiled loop (:mod:`coercion.solve._polytope_numba`),
+    which saves the per-layer overhead of numpy on small polytopes.
     """
     k, d = M.shape
     nvars = d + k
+    if not certify and nvars <= 63:
+        loop = _compiled_loop()
+        if loop is not None:
+            masks, nonbasic, ok = loop(np.ascontiguousarray(M, dtype=np.float64), tol)
+            if not ok:
+                return None
+            return FloatVertices(
+                masks=masks.astype(np.uint64),
+                nonbasic=nonbasic.astype(np.intp),
+                certified=False,
+            )
     bits = _bits(nvars)
     T = np.empty((1, d + 1, k))
     T[0, :d, :] = M.T
