@@ -96,11 +96,14 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coercion._numbers import format_exact
 from coercion.errors import InvalidProfileError, NotSupportedError
 from coercion.game.signaling import SignalingGame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "PerfectBayesianEquilibrium",
@@ -318,6 +321,36 @@ class PBESet(Sequence[PerfectBayesianEquilibrium]):
     def of_kind(self, kind: str) -> list[PerfectBayesianEquilibrium]:
         """The equilibria of one kind (``"separating"``, ``"pooling"``, ...)."""
         return [e for e in self._items if e.kind == kind]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Tidy table: one row per (equilibrium, message).
+
+        Columns: ``equilibrium``, ``kind``, ``message``, ``on_path``, one
+        ``sent_by_<type>`` column per type (its probability of sending the
+        message), ``belief`` (:math:`q`, the first type's probability),
+        ``belief_set`` (off path: the supporting intervals), and one
+        ``response_<action>`` column per receiver action.
+        """
+        import pandas as pd
+
+        g = self.game
+        rows = []
+        for k, e in enumerate(self._items):
+            for m in g.messages:
+                row: dict[str, Any] = {
+                    "equilibrium": k,
+                    "kind": e.kind,
+                    "message": m,
+                    "on_path": m in e.on_path,
+                }
+                for t in g.types:
+                    row[f"sent_by_{t}"] = e.sender[t][m]
+                row["belief"] = e.beliefs[m][g.types[0]]
+                row["belief_set"] = e.off_path.get(m)
+                for a in g.actions:
+                    row[f"response_{a}"] = e.receiver[m][a]
+                rows.append(row)
+        return pd.DataFrame(rows)
 
     def to_text(self) -> str:
         """One block per equilibrium."""

@@ -286,3 +286,14 @@ def test_random_games_certified_and_no_pure_equilibrium_missed(g):
                     on = tuple(sorted(set(s), key=g.messages.index))
                     key = (s, tuple((m, tuple(receiver[m].values())) for m in on))
                     assert key in found
+
+
+def test_table_output():
+    frame = co.perfect_bayesian_equilibria(bluffing()).to_frame()
+    assert len(frame) == 4
+    pool = frame[(frame["equilibrium"] == 0) & (frame["message"] == "threaten")]
+    assert not pool["on_path"].item()
+    assert pool["belief_set"].item() == ((0, F(1, 2)),)
+    semi = frame[(frame["equilibrium"] == 1) & (frame["message"] == "threaten")]
+    assert semi["sent_by_weak"].item() == F(1, 2)
+    assert semi["response_back off"].item() == F(1, 2)
