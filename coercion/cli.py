@@ -64,6 +64,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON document")
 
     p = sub.add_parser(
+        "thresholds", help="escalation thresholds of a scenario in one parameter"
+    )
+    p.add_argument("scenario", help="a bundled scenario name or a .toml file")
+    p.add_argument("--param", required=True, help="the parameter to vary")
+    p.add_argument(
+        "--range", nargs=2, type=float, metavar=("LO", "HI"), help="search range"
+    )
+    p.add_argument(
+        "--regime",
+        default="leader-follower",
+        choices=["leader-follower", "nash"],
+        help="sequential play (default) or the simultaneous game's equilibria",
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON document")
+
+    p = sub.add_parser("sweep", help="solve a scenario over a grid or random draws")
+    p.add_argument("scenario", help="a bundled scenario name or a .toml file")
+    p.add_argument(
+        "--grid", action="append", default=[], help="NAME=lo:hi:n or NAME=v1,v2,..."
+    )
+    p.add_argument(
+        "--draws", action="append", default=[], help="NAME=dist:a:b (e.g. uniform:0:1)"
+    )
+    p.add_argument("--n", type=int, default=None, help="number of draws")
+    p.add_argument("--seed", type=int, default=None, help="seed of the draws")
+    p.add_argument("--out", required=True, help="folder of Parquet chunks")
+    p.add_argument("--resume", action="store_true", help="continue a sweep in --out")
+    p.add_argument("--scheduler", default=None, help="a Dask scheduler address")
+    p.add_argument("--chunk-size", type=int, default=100, help="points per chunk")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser(
         "reproduce",
         help="the main job: build, solve and analyse the bundled games and cases",
     )
@@ -134,6 +166,37 @@ def _cmd_solve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_thresholds(args: argparse.Namespace) -> int:
+    from coercion.analysis.commands import run_thresholds
+
+    print(
+        run_thresholds(
+            args.scenario, args.param, args.range, regime=args.regime, as_json=args.json
+        )
+    )
+    return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from coercion.analysis.commands import run_sweep
+
+    print(
+        run_sweep(
+            args.scenario,
+            args.grid,
+            args.draws,
+            n=args.n,
+            seed=args.seed,
+            out=args.out,
+            resume=args.resume,
+            scheduler=args.scheduler,
+            chunk_size=args.chunk_size,
+            progress=not args.quiet,
+        )
+    )
+    return 0
+
+
 def _cmd_reproduce(args: argparse.Namespace) -> int:
     from coercion.reproduce import reproduce
 
@@ -146,6 +209,8 @@ _COMMANDS = {
     "convert": _cmd_convert,
     "solve": _cmd_solve,
     "reproduce": _cmd_reproduce,
+    "thresholds": _cmd_thresholds,
+    "sweep": _cmd_sweep,
 }
 
 
