@@ -21,6 +21,8 @@ from coercion.build.export_control import (
     explain,
     export_control_game,
     export_control_model,
+    parameter_draws,
+    parameter_ranges,
 )
 from coercion.build.terms import (
     DEFAULT_TERMS,
@@ -37,6 +39,8 @@ __all__ = [
     "explain",
     "export_control_game",
     "export_control_model",
+    "parameter_draws",
+    "parameter_ranges",
     "DEFAULT_TERMS",
     "CellContext",
     "Term",

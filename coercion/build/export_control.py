@@ -57,6 +57,8 @@ __all__ = [
     "export_control_model",
     "case_model",
     "explain",
+    "parameter_ranges",
+    "parameter_draws",
     "WEIGHTS",
 ]
 
@@ -663,16 +665,81 @@ def export_control_game(
 # ---------------------------------------------------------------- families
 def _model_parameters(sc: Scenario, S: str, T: str) -> list[str]:
     names = list(WEIGHTS)
-    for k in sc.key_parameters:
-        if _alias(sc, S, T, k.param) is not None:
-            if _alias(sc, S, T, k.param) not in names:
-                names.append(k.param)
-            continue
-        if k.param.startswith("players.") and k.param.split(".")[1] not in (S, T):
-            continue  # another player's number: no effect on this game
-        if k.param not in names:
-            names.append(k.param)
+    for param in [k.param for k in sc.key_parameters] + [u.param for u in sc.uncertain]:
+        key = _alias(sc, S, T, param)
+        name = param if key is None or key.startswith("cost.") else key
+        if key is None and param.startswith("players."):
+            if param.split(".")[1] not in (S, T):
+                continue  # another player's number: no effect on this game
+        if name not in names:
+            names.append(name)
     return names
+
+
+def _scenario_name(sc: Scenario, S: str, T: str, name: str) -> str:
+    """The scenario's name of a model parameter (role names resolved)."""
+    if name in WEIGHTS:
+        attr, role = name.split(".")
+        return f"players.{S if role == 'sender' else T}.{attr}"
+    if name.startswith("cost."):
+        return f"players.{T}.responses.{name[5:]}.cost"
+    return name
+
+
+def parameter_ranges(
+    scenario: Any, *, sender: str | None = None, target: str | None = None
+) -> dict[str, tuple[float, float]]:
+    """The search range of every parameter of :func:`case_model`.
+
+    A key parameter's declared search range, else the sourced number's own
+    ``(low, high)`` (:meth:`~coercion.Scenario.param_range`), under the model's
+    names.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> co.build.parameter_ranges("rare_earths")["pain_tolerance.target"]
+    (0.1, 5.0)
+    """
+    sc = _scenario(scenario)
+    S, T = _players(sc, sender, target)
+    return {
+        name: sc.param_range(_scenario_name(sc, S, T, name))
+        for name in _model_parameters(sc, S, T)
+    }
+
+
+def parameter_draws(
+    scenario: Any, *, sender: str | None = None, target: str | None = None
+) -> dict[str, tuple[Any, ...]]:
+    """The scenario's uncertain parameters as :func:`coercion.sweep` ``draws``.
+
+    ``{model name: (distribution, *parameters)}``: ``("uniform", low, high)``,
+    ``("loguniform", low, high)`` or ``("triangular", low, value, high)``, for
+    the uncertain parameters that change this game.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> d = co.build.parameter_draws("rare_earths")
+    >>> d["pain_tolerance.target"]
+    ('loguniform', 0.25, 1.0)
+    """
+    sc = _scenario(scenario)
+    S, T = _players(sc, sender, target)
+    names = _model_parameters(sc, S, T)
+    out: dict[str, tuple[Any, ...]] = {}
+    for u in sc.uncertain:
+        key = _alias(sc, S, T, u.param)
+        name = u.param if key is None or key.startswith("cost.") else key
+        if name not in names:
+            continue
+        lo, hi = u.range.range
+        if u.distribution == "triangular":
+            out[name] = ("triangular", lo, sc.param(u.param), hi)
+        else:
+            out[name] = (u.distribution, lo, hi)
+    return out
 
 
 def export_control_model(
@@ -698,9 +765,9 @@ def export_control_model(
     parameters : sequence of str, optional
         The family's parameters. Default: :data:`WEIGHTS`
         (``pain_tolerance.sender``, ``pain_tolerance.target``, ``stake.sender``,
-        ``stake.target``), then the scenario's key parameters that change this
-        game (by their scenario names; a key parameter that is one of the two
-        players' tolerances or stakes is reached by its role name).
+        ``stake.target``), then the scenario's key parameters and uncertain
+        parameters that change this game (by their scenario names; one of the
+        two players' tolerances or stakes is reached by its role name).
 
     Returns
     -------
@@ -818,17 +885,25 @@ def case_model(name_or_scenario: Any, **options: Any) -> ParametricGame:
     scenario's first sender and first target. Its parameters:
 
     - ``pain_tolerance.sender``, ``pain_tolerance.target``, ``stake.sender``,
-      ``stake.target`` (the weights; exact thresholds in each);
-    - the scenario's other key parameters by their scenario names, for
-      instance ``nodes.MY.ree_separated.spare_capacity`` and
-      ``nodes.US.ndfeb_magnet.inventory_days`` (rare earths),
+      ``stake.target`` (the weights; stakes in USD per year; exact thresholds
+      in each);
+    - the scenario's key parameters and uncertain parameters that change the
+      game, by their scenario names: for the rare earths
+      ``nodes.MY.ree_separated.spare_capacity``,
+      ``nodes.US.ndfeb_magnet.inventory_days``,
+      ``flows.CN.US.ndfeb_magnet.value``, ``players.CN.ladder.licensing.cut``,
+      ``players.US.responses.build_magnets.time``; for photoresists
       ``nodes.KR.photoresist.inventory_days``,
-      ``players.JP.ladder.licensing_resist.cut``, ``nodes.TW.hf.spare_capacity``
-      (photoresists), ``players.US.ladder.partial_ban.cut``,
-      ``coalition.leakage``, ``nodes.CN.ai_accelerator.capability`` (AI chips).
+      ``players.JP.ladder.licensing_resist.cut``, ``nodes.TW.hf.spare_capacity``,
+      ``flows.JP.KR.photoresist.value``, ``players.JP.ladder.licensing_hf.cut``;
+      for AI chips ``players.US.ladder.partial_ban.cut``, ``coalition.leakage``,
+      ``nodes.CN.ai_accelerator.capability``,
+      ``flows.US.CN.ai_accelerator.value``,
+      ``players.CN.responses.ascend.time``.
 
-    Search ranges: ``Scenario.param_range(name)`` (for a role name, the
-    scenario name ``players.<id>.pain_tolerance``).
+    :func:`parameter_ranges` gives every parameter's search range and
+    :func:`parameter_draws` the scenario's Monte Carlo distributions as
+    :func:`coercion.sweep` ``draws``.
 
     Parameters
     ----------
@@ -844,7 +919,17 @@ def case_model(name_or_scenario: Any, **options: Any) -> ParametricGame:
     --------
     >>> import coercion as co
     >>> model = co.build.case_model("photoresists")
-    >>> model.parameters
-    ('pain_tolerance.sender', 'pain_tolerance.target', 'stake.sender', 'stake.target', 'nodes.KR.photoresist.inventory_days', 'players.JP.ladder.licensing_resist.cut', 'nodes.TW.hf.spare_capacity')
+    >>> model.parameters[4:7]
+    ('nodes.KR.photoresist.inventory_days', 'players.JP.ladder.licensing_resist.cut', 'nodes.TW.hf.spare_capacity')
+    >>> res = co.sweep(model, draws=co.build.parameter_draws("photoresists"), n=3,
+    ...                seed=0, progress=False)
+    >>> len(res.frame["point"].unique())
+    3
+
+    Notes
+    -----
+    A supply-graph parameter rebuilds the scenario and its propagations (a few
+    hundred milliseconds per point, ``docs/benchmarks.md``); a weight reuses
+    them (milliseconds).
     """
     return export_control_model(name_or_scenario, **options)
