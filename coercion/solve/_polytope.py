@@ -81,11 +81,15 @@ class FloatVertices:
         ``(V, d)`` indices of the nonbasic (tight) variables of each vertex.
     certified : bool
         True when every basis was proved simple and exactly feasible.
+    points : numpy.ndarray or None
+        ``(V, d)`` coordinates of each vertex (in floating point), when the
+        search keeps them (the compiled search does).
     """
 
     masks: np.ndarray
     nonbasic: np.ndarray
     certified: bool
+    points: np.ndarray | None = None
 
 
 def _bits(nvars: int) -> np.ndarray:
@@ -219,13 +223,16 @@ def float_vertices(
     if not certify and nvars <= 63:
         loop = _compiled_loop()
         if loop is not None:
-            masks, nonbasic, ok = loop(np.ascontiguousarray(M, dtype=np.float64), tol)
+            masks, nonbasic, points, ok = loop(
+                np.ascontiguousarray(M, dtype=np.float64), tol
+            )
             if not ok:
                 return None
             return FloatVertices(
                 masks=masks.astype(np.uint64),
                 nonbasic=nonbasic.astype(np.intp),
                 certified=False,
+                points=points,
             )
     bits = _bits(nvars)
     T = np.empty((1, d + 1, k))

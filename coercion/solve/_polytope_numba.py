@@ -16,10 +16,10 @@ __all__ = ["float_vertices_loop"]
 @numba.njit(cache=True)
 def float_vertices_loop(
     M: np.ndarray, tol: float
-) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Tight-set masks ``(V,)`` and nonbasic variables ``(V, d)`` of every vertex.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
+    """Tight-set masks ``(V,)``, nonbasic variables ``(V, d)`` and points ``(V, d)``.
 
-    The third value is False when the search met a basic variable at or
+    The last value is False when the search met a basic variable at or
     below ``tol`` or an unbounded edge (then the arrays are empty). Needs
     ``d + k <= 63``.
     """
@@ -52,7 +52,7 @@ def float_vertices_loop(
                     score = s
                     best = r
             if best < 0:
-                return masks[:0], nonb[:0], False
+                return masks[:0], nonb[:0], np.zeros((0, d)), False
             mask = (masks[head] ^ (1 << nonb[head, c])) | (1 << basic[head, best])
             if mask in seen:
                 continue
@@ -91,7 +91,7 @@ def float_vertices_loop(
             dst[best, c] = inv
             low = min(low, dst[best, d])
             if not low > tol:
-                return masks[:0], nonb[:0], False
+                return masks[:0], nonb[:0], np.zeros((0, d)), False
             for j in range(d):
                 nonb[new, j] = nonb[head, j]
             for r in range(k):
@@ -99,4 +99,9 @@ def float_vertices_loop(
             nonb[new, c] = basic[head, best]
             basic[new, best] = nonb[head, c]
         head += 1
-    return masks[:count], nonb[:count], True
+    points = np.zeros((count, d))
+    for v in range(count):
+        for r in range(k):
+            if basic[v, r] < d:
+                points[v, basic[v, r]] = tabs[v, r, d]
+    return masks[:count], nonb[:count], points, True

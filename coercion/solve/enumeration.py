@@ -484,12 +484,17 @@ def _solve_float(game: NormalFormGame) -> tuple[list[_Pair], dict[str, Any]] | N
     for ip, iq in _complementary(vP.masks, vQ.masks, m, n):
         pmask = int(vP.masks[ip])
         qmask = int(vQ.masks[iq])
-        x = _float_support_solve(
-            MP, _bits_of(pmask, m, m + n), _clear_bits(pmask, 0, m)
-        )
-        y = _float_support_solve(
-            MQ, _bits_of(qmask, n, n + m), _clear_bits(qmask, 0, n)
-        )
+        if vP.points is not None and vQ.points is not None:
+            # The search kept each vertex's point: normalise it.
+            x = _normalised_point(vP.points[ip])
+            y = _normalised_point(vQ.points[iq])
+        else:
+            x = _float_support_solve(
+                MP, _bits_of(pmask, m, m + n), _clear_bits(pmask, 0, m)
+            )
+            y = _float_support_solve(
+                MQ, _bits_of(qmask, n, n + m), _clear_bits(qmask, 0, n)
+            )
         if x is None or y is None:
             return None
         pairs.append(_Pair(x, y, ip, iq))
@@ -499,6 +504,13 @@ def _solve_float(game: NormalFormGame) -> tuple[list[_Pair], dict[str, Any]] | N
         "search": "float pivoting",
     }
     return pairs, info
+
+
+def _normalised_point(z: np.ndarray) -> tuple[float, ...] | None:
+    total = float(z.sum())
+    if not (total > 0 and np.all(z >= 0)):
+        return None
+    return tuple((z / total).tolist())
 
 
 def _float_support_solve(
