@@ -5,8 +5,8 @@ A strategy in a two-player repeated game on an *escalation ladder* of rungs
 automaton (Moore machine; [1]_ §2.3, [2]_): a set of states, an initial state,
 an *output* giving the probability of each rung in each state (one-hot for a
 deterministic strategy, mixed for a generous one) and a *transition* from the
-current state and the rung it *observed* the other side play to the next
-state. With noise, each side misreads the other's rung with probability
+current state, its own rung and the rung it *observed* the other side play to
+the next state. With noise, each side misreads the other's rung with probability
 ``noise`` (the observed rung is then drawn uniformly from the other rungs):
 the misperception that starts a retaliation spiral.
 
@@ -43,6 +43,7 @@ __all__ = [
     "escalate_one_rung",
     "play",
     "simulate_matches",
+    "one_shot_deviation_gains",
 ]
 
 
@@ -57,8 +58,11 @@ class Automaton:
         Shape ``(n_states, n_actions)``; row ``s`` is the probability of each
         rung in state ``s`` (rows sum to 1).
     transition : numpy.ndarray
-        Integer array of shape ``(n_states, n_actions)``: next state after
-        observing the other side play each rung.
+        Integer array of shape ``(n_states, n_actions, n_actions)``:
+        ``transition[s, own, seen]`` is the next state after playing rung
+        ``own`` and observing the other side play rung ``seen``. A table of
+        shape ``(n_states, n_actions)`` (on the observed rung only) is
+        accepted and broadcast over ``own``.
     initial : int
         Initial state.
     state_labels : tuple of str
@@ -83,10 +87,13 @@ class Automaton:
             )
         if not np.allclose(out.sum(axis=1), 1.0, atol=1e-12):
             raise InvalidParameterError("rows do not sum to 1", field="output")
-        if tr.shape != out.shape or not np.issubdtype(tr.dtype, np.integer):
+        n_s, n_a = out.shape
+        if tr.shape == out.shape and np.issubdtype(tr.dtype, np.integer):
+            tr = np.broadcast_to(tr[:, None, :], (n_s, n_a, n_a))
+        if tr.shape != (n_s, n_a, n_a) or not np.issubdtype(tr.dtype, np.integer):
             raise InvalidParameterError(
                 f"shape {tr.shape} (dtype {tr.dtype}) is not an integer array of "
-                f"shape {out.shape}",
+                f"shape {(n_s, n_a)} or {(n_s, n_a, n_a)}",
                 field="transition",
             )
         if tr.min() < 0 or tr.max() >= out.shape[0]:
@@ -103,7 +110,7 @@ class Automaton:
                 f"{len(labels)} labels for {out.shape[0]} states", field="state_labels"
             )
         out.setflags(write=False)
-        tr = tr.astype(np.int64)
+        tr = np.array(tr, dtype=np.int64)
         tr.setflags(write=False)
         object.__setattr__(self, "output", out)
         object.__setattr__(self, "transition", tr)
@@ -223,19 +230,24 @@ def generous_tit_for_tat(n_rungs: int = 2, generosity: float = 0.1) -> Automaton
 
 
 def grim_trigger(n_rungs: int = 2) -> Automaton:
-    """Open until any restriction is seen, then full ban for ever.
+    """Open until any restriction is played or seen, then full ban for ever.
+
+    Its own restriction (a deviation, or a noisy mistake of a random
+    strategy) also triggers the punishment, as in the grim-trigger automaton
+    of Mailath and Samuelson (2006, §2.3), so that the pair is subgame perfect
+    above the critical discount factor.
 
     Examples
     --------
     >>> from coercion.dynamics import grim_trigger
-    >>> grim_trigger(3).transition.tolist()
-    [[0, 1, 1], [1, 1, 1]]
+    >>> grim_trigger(2).transition[0].tolist()  # peace: [own rung][seen rung]
+    [[0, 1], [1, 1]]
     """
     n = _rungs(n_rungs)
     out = np.zeros((2, n))
     out[0, 0] = out[1, n - 1] = 1
-    tr = np.ones((2, n), dtype=int)
-    tr[0, 0] = 0
+    tr = np.ones((2, n, n), dtype=int)
+    tr[0, 0, 0] = 0
     return Automaton("grim trigger", out, tr, 0, ("peace", "war"))
 
 
@@ -459,8 +471,8 @@ def simulate_matches(
             oa = np.full(matches, int(first_misread))
         acts[:, t, 0], acts[:, t, 1] = xa, xb
         obs[:, t, 0], obs[:, t, 1] = oa, ob
-        sa = a.transition[sa, oa]
-        sb = b.transition[sb, ob]
+        sa = a.transition[sa, xa, oa]
+        sb = b.transition[sb, xb, ob]
     misread = obs != acts[..., ::-1]
     pay = None
     if stage is not None:
@@ -504,3 +516,140 @@ def play(
         p.misread[0],
         None if p.payoffs is None else p.payoffs[0],
     )
+
+
+def _solve_exact(M: list[list[Any]], rhs: list[Any]) -> list[Any]:
+    """Gauss-Jordan elimination (exact for Fractions, plain for floats)."""
+    n = len(M)
+    A = [[*row, rhs[i]] for i, row in enumerate(M)]
+    for c in range(n):
+        # partial pivoting: the largest entry (any non-zero one is exact)
+        piv = max(range(c, n), key=lambda r: abs(A[r][c]))
+        A[c], A[piv] = A[piv], A[c]
+        p = A[c][c]
+        A[c] = [x / p for x in A[c]]
+        for r in range(n):
+            if r != c and A[r][c] != 0:
+                f = A[r][c]
+                A[r] = [x - f * y for x, y in zip(A[r], A[c])]
+    return [A[i][n] for i in range(n)]
+
+
+def one_shot_deviation_gains(
+    a: Automaton, b: Automaton, game: Any, discount: Any
+) -> dict[tuple[int, int], tuple[Any, Any]]:
+    r"""Each player's best one-shot deviation gain at every reachable pair of states.
+
+    The checker of subgame perfection for a pair of deterministic automata in
+    the repeated game: by the one-shot deviation principle ([1]_ §2.2), the
+    pair is a subgame-perfect equilibrium iff every gain is 0 (gains are
+    never negative: the prescribed action is among the alternatives).
+
+    Parameters
+    ----------
+    a, b : Automaton
+        Deterministic automata (row and column player).
+    game : NormalFormGame
+        The two-player stage game, one strategy per rung.
+    discount : number
+        :math:`\delta \in [0, 1)`; exact (Fraction, int or string) with an
+        exact game gives exact gains.
+
+    Returns
+    -------
+    dict
+        ``{(state_a, state_b): (gain_a, gain_b)}`` over every pair reachable
+        from the initial states under any actions.
+
+    Raises
+    ------
+    InvalidParameterError
+        Random automata, a bad discount factor.
+    InvalidGameError
+        If the game does not fit the ladder.
+
+    Examples
+    --------
+    Grim trigger against itself in the prisoner's dilemma with
+    :math:`T, R, P, S = 5, 3, 1, 0` is subgame perfect iff :math:`\delta \ge 1/2`:
+
+    >>> import coercion as co
+    >>> from coercion.dynamics import grim_trigger, one_shot_deviation_gains
+    >>> pd = co.NormalFormGame.from_bimatrix([[3, 0], [5, 1]], [[3, 5], [0, 1]])
+    >>> g = one_shot_deviation_gains(grim_trigger(), grim_trigger(), pd, "1/2")
+    >>> g[(0, 0)], g[(1, 1)]
+    ((Fraction(0, 1), Fraction(0, 1)), (Fraction(0, 1), Fraction(0, 1)))
+    >>> max(max(v) for v in one_shot_deviation_gains(
+    ...     grim_trigger(), grim_trigger(), pd, "2/5").values())
+    Fraction(2, 5)
+
+    Notes
+    -----
+    Values of the joint automaton solve
+    :math:`V(q) = (1-\delta) u(x(q)) + \delta V(\tau(q, x(q)))` (a linear
+    system over the reachable pairs :math:`q`); the gain of player :math:`i`
+    at :math:`q` is :math:`\max_{x_i'} (1-\delta) u_i(x_i', x_{-i}(q)) +
+    \delta V_i(\tau(q, x_i', x_{-i}(q))) - V_i(q)`.
+
+    References
+    ----------
+    .. [1] Mailath, G. J. and Samuelson, L. (2006). *Repeated Games and
+       Reputations*. Oxford University Press.
+    """
+    from fractions import Fraction
+
+    from coercion.models._params import number
+
+    n = _check_pair(a, b)
+    for name, m in (("a", a), ("b", b)):
+        if not m.is_deterministic:
+            raise InvalidParameterError(f"{m.name!r} is not deterministic", field=name)
+    if getattr(game, "n_players", None) != 2 or tuple(game.shape) != (n, n):
+        raise InvalidGameError(f"a two-player {n}x{n} game is needed", field="game")
+    d = number(discount, "discount", lower=0, upper=1, strict_upper=True)
+    exact = game.is_exact and isinstance(d, Fraction)
+    pay = game.payoffs if exact else np.asarray(game.payoffs, dtype=float)
+    d = d if exact else float(d)
+    xa = [int(np.argmax(r)) for r in a.output]
+    xb = [int(np.argmax(r)) for r in b.output]
+    # every pair reachable under any actions (histories off the path included)
+    start = (a.initial, b.initial)
+    pairs, todo = {start: 0}, [start]
+    while todo:
+        sa, sb = todo.pop()
+        for x in range(n):
+            for y in range(n):
+                q = (int(a.transition[sa, x, y]), int(b.transition[sb, y, x]))
+                if q not in pairs:
+                    pairs[q] = len(pairs)
+                    todo.append(q)
+    order = sorted(pairs, key=lambda q: pairs[q])
+    k = len(order)
+    zero, one = (Fraction(0), Fraction(1)) if exact else (0.0, 1.0)
+
+    def step(sa: int, sb: int, x: int, y: int) -> tuple[int, int]:
+        return int(a.transition[sa, x, y]), int(b.transition[sb, y, x])
+
+    values = []
+    for i in range(2):
+        M = [[zero] * k for _ in range(k)]
+        rhs = []
+        for r, (sa, sb) in enumerate(order):
+            x, y = xa[sa], xb[sb]
+            M[r][r] += one
+            M[r][pairs[step(sa, sb, x, y)]] -= d
+            rhs.append((1 - d) * pay[i][x, y])
+        values.append(_solve_exact(M, rhs))
+    out = {}
+    for r, (sa, sb) in enumerate(order):
+        x, y = xa[sa], xb[sb]
+        ga = max(
+            (1 - d) * pay[0][x2, y] + d * values[0][pairs[step(sa, sb, x2, y)]]
+            for x2 in range(n)
+        )
+        gb = max(
+            (1 - d) * pay[1][x, y2] + d * values[1][pairs[step(sa, sb, x, y2)]]
+            for y2 in range(n)
+        )
+        out[(sa, sb)] = (ga - values[0][r], gb - values[1][r])
+    return out

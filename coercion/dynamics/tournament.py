@@ -368,12 +368,12 @@ def spiral_exact(
             pxy = a.output[a.initial, xa] * b.output[b.initial, xb]
             if pxy == 0:
                 continue
-            na = int(a.transition[a.initial, int(misread_as)])
+            na = int(a.transition[a.initial, xa, int(misread_as)])
             for ob in range(n):
                 q = pxy * seen[xa, ob]
                 if q == 0:
                     continue
-                nb = int(b.transition[b.initial, ob])
+                nb = int(b.transition[b.initial, xb, ob])
                 key = (na, nb, False)
                 dist[key] = dist.get(key, 0.0) + q
     banned_ended = 0.0
@@ -404,8 +404,8 @@ def spiral_exact(
                             if q == 0:
                                 continue
                             key = (
-                                int(a.transition[sa, oa]),
-                                int(b.transition[sb, ob]),
+                                int(a.transition[sa, xa, oa]),
+                                int(b.transition[sb, xb, ob]),
                                 nban,
                             )
                             new[key] = new.get(key, 0.0) + q

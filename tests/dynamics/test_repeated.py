@@ -16,6 +16,7 @@ from coercion.dynamics import (
     critical_discount_factors,
     finitely_repeated,
     grim_trigger,
+    one_shot_deviation_gains,
     play,
     tit_for_tat,
 )
@@ -195,3 +196,27 @@ def test_grim_trigger_with_three_players():
     # d - c = 2, d - p = 2 - (2 - 6) = 6
     assert th.grim_trigger == Fraction(1, 3)
     assert th.tit_for_tat is None
+
+
+@pytest.mark.parametrize("T,R,P,S", PAYOFFS)
+def test_grim_threshold_is_where_one_shot_deviations_stop_paying(T, R, P, S):
+    # independent exact check: the one-shot deviation principle on the joint
+    # automaton (Mailath and Samuelson 2006, sec. 2.2) at and just below delta*
+    g = _pd(T, R, P, S)
+    t = critical_discount_factors(g, (0, 0)).grim_trigger
+    at = one_shot_deviation_gains(grim_trigger(), grim_trigger(), g, t)
+    assert all(v == (0, 0) for v in at.values())
+    below = one_shot_deviation_gains(
+        grim_trigger(), grim_trigger(), g, t * Fraction(99, 100)
+    )
+    assert max(max(v) for v in below.values()) > 0
+
+
+def test_tit_for_tat_is_not_subgame_perfect_off_the_knife_edge():
+    # Mailath and Samuelson (2006) sec. 2.4.3: with T, R, P, S = 5, 3, 1, 0 the
+    # two conditions (T-R)/(R-S) = 2/3 and (P-S)/(T-P) = 1/4 never meet
+    g = _pd(5, 3, 1, 0)
+    for delta in ("1/2", "2/3", "9/10"):
+        gains = one_shot_deviation_gains(tit_for_tat(), tit_for_tat(), g, delta)
+        assert gains[(0, 0)] == (0, 0) or Fraction(delta) < Fraction(2, 3)
+        assert max(max(v) for v in gains.values()) > 0
