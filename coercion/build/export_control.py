@@ -71,6 +71,8 @@ WEIGHTS = (
 """Role-based names of the weights: the two players' pain tolerances and stakes."""
 
 _STEPS_PER_YEAR = 12
+# node fields the propagation does not read (capability feeds co.supply.substitute)
+_UNUSED_NODE_FIELDS = (".capability", ".world_share")
 
 
 # ---------------------------------------------------------------- result
@@ -671,6 +673,8 @@ def _model_parameters(sc: Scenario, S: str, T: str) -> list[str]:
         if key is None and param.startswith("players."):
             if param.split(".")[1] not in (S, T):
                 continue  # another player's number: no effect on this game
+        if param.startswith("nodes.") and param.endswith(_UNUSED_NODE_FIELDS):
+            continue  # not read by the propagation: no effect on this game
         if name not in names:
             names.append(name)
     return names
@@ -767,7 +771,9 @@ def export_control_model(
         (``pain_tolerance.sender``, ``pain_tolerance.target``, ``stake.sender``,
         ``stake.target``), then the scenario's key parameters and uncertain
         parameters that change this game (by their scenario names; one of the
-        two players' tolerances or stakes is reached by its role name).
+        two players' tolerances or stakes is reached by its role name; a
+        node's ``capability`` or ``world_share``, which the propagation does
+        not read, is left out).
 
     Returns
     -------
@@ -897,9 +903,9 @@ def case_model(name_or_scenario: Any, **options: Any) -> ParametricGame:
       ``players.JP.ladder.licensing_resist.cut``, ``nodes.TW.hf.spare_capacity``,
       ``flows.JP.KR.photoresist.value``, ``players.JP.ladder.licensing_hf.cut``;
       for AI chips ``players.US.ladder.partial_ban.cut``, ``coalition.leakage``,
-      ``nodes.CN.ai_accelerator.capability``,
       ``flows.US.CN.ai_accelerator.value``,
-      ``players.CN.responses.ascend.time``.
+      ``players.CN.responses.ascend.time``. A node's ``capability`` and
+      ``world_share`` are left out: the propagation does not read them.
 
     :func:`parameter_ranges` gives every parameter's search range and
     :func:`parameter_draws` the scenario's Monte Carlo distributions as
