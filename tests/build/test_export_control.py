@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 import sympy as sp
 from build_scenarios import handmade
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import coercion as co
 from coercion.build.terms import DEFAULT_TERMS, Term
@@ -356,3 +358,28 @@ def test_boycott_costs_the_target_its_sales_and_diversion_recovers_them():
         -phi * x * (D(0, ts) + (1 - rho) * D(ts, H))
     )
     assert amount("absorb", "export_loss") == 0  # the sender buys, it does not sell
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    cut=st.floats(0.05, 0.95),
+    spare=st.floats(0.0, 1.0),
+    inventory=st.floats(0.0, 120.0),
+)
+def test_harsher_cut_hurts_the_target_more_and_costs_the_sender_more(
+    cut, spare, inventory
+):
+    sc = handmade(spare=spare, inventory=inventory)
+    model = co.build.export_control_model(
+        sc, parameters=("pain_tolerance.target", "players.S.ladder.licensing.cut")
+    )
+    soft = model.game(**{"players.S.ladder.licensing.cut": cut / 2})
+    hard = model.game(**{"players.S.ladder.licensing.cut": cut})
+    i = soft.strategies[0].index("licensing")
+    for resp in ("absorb", "metal_ban"):
+        j = soft.strategies[1].index(resp)
+        assert hard.payoffs[1, i, j] <= soft.payoffs[1, i, j] + 1e-12
+        assert hard.payoffs[0, i, j] <= soft.payoffs[0, i, j] + 1e-12
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DegenerateGameWarning)
+        assert all(e.is_certified for e in co.solve(hard))
