@@ -279,10 +279,21 @@ def _run_chunk(
     points: pd.DataFrame,
     start: int,
     solver: Callable[[Any], Any] | None,
+    fast: bool = False,
 ) -> pd.DataFrame:
-    """Solve the points of one chunk; rows in point order (module level: picklable)."""
+    """Solve the points of one chunk; rows in point order (module level: picklable).
+
+    ``fast`` solves the chunk as one payoff stack when the model allows
+    (:mod:`coercion.analysis._stacked`).
+    """
     import pandas as pd
 
+    if fast:
+        from coercion.analysis._stacked import chunk_frame, stack_family
+
+        fam = stack_family(model)
+        if fam is not None:
+            return chunk_frame(fam, points, start)
     build = _game_builder(model)
     solve = solver or _default_solver
     names = [c for c in points.columns if c != "draw"]
@@ -367,6 +378,7 @@ def sweep(
     scheduler: Any = None,
     solver: Callable[[Any], Any] | None = None,
     progress: bool = True,
+    vectorised: bool | None = None,
 ) -> SweepResult:
     r"""Solve ``model`` at every point of a grid and/or Monte Carlo draws.
 
@@ -398,6 +410,14 @@ def sweep(
         (vertex enumeration for two players, :func:`coercion.solve` otherwise).
     progress : bool
         Show a progress bar (tqdm; notebook-aware).
+    vectorised : bool, optional
+        Solve each chunk as one stack of games with
+        :func:`coercion.solve_stack` (the fast path) instead of one game at a
+        time. Default (None): when the model evaluates payoff stacks (a
+        two-player :class:`~coercion.SymbolicGame`, a
+        :class:`~coercion.ParametricGame` with ``stack=``), its games have at
+        most 6 strategies in all, and no ``solver`` is given. ``True`` raises
+        when there is no fast path; ``False`` forces the per-point path.
 
     Returns
     -------
@@ -407,7 +427,8 @@ def sweep(
     ------
     InvalidParameterError
         Bad grid, draws, chunk size, or an ``out`` folder that holds another
-        sweep (or any sweep, without ``resume``).
+        sweep (or any sweep, without ``resume``); ``vectorised=True`` for a
+        model or solver without a fast path.
 
     Examples
     --------
@@ -424,7 +445,13 @@ def sweep(
     Notes
     -----
     Rows are ordered by point and then by equilibrium, so a resumed or
-    distributed sweep gives the same table as a one-shot run.
+    distributed sweep gives the same table as a one-shot run. The fast path
+    gives the rows of the per-point path (same points, equilibria in the same
+    order, same supports, regimes and dtypes); its floats agree to rounding,
+    as the closed forms of :func:`coercion.solve_stack` round differently from
+    vertex enumeration, and a :class:`~coercion.SymbolicGame` is evaluated by
+    numpy (:meth:`~coercion.SymbolicGame.lambdify`) rather than by sympy, so a
+    tie that only one of the two roundings makes exact can differ.
     """
     if (
         not isinstance(chunk_size, int)
@@ -433,6 +460,22 @@ def sweep(
     ):
         raise InvalidParameterError(
             f"{chunk_size!r} is not a positive int", field="chunk_size"
+        )
+    if vectorised not in (None, True, False):
+        raise InvalidParameterError(
+            f"{vectorised!r} is not None, True or False", field="vectorised"
+        )
+    fast = False
+    if vectorised is not False and solver is None:
+        from coercion.analysis._stacked import stack_family
+
+        fast = stack_family(model, None) is not None
+    if vectorised and not fast:
+        raise InvalidParameterError(
+            "this model has no vectorised path (it needs a two-player "
+            "SymbolicGame or a ParametricGame with stack=, at most 6 strategies, "
+            "and no solver=)",
+            field="vectorised",
         )
     points = sweep_points(grid, draws, n=n, seed=seed)
     for name, value in dict(fixed or {}).items():
@@ -501,10 +544,10 @@ def sweep(
     try:
         if scheduler is None:
             for k in todo:
-                finish(k, _run_chunk(model, chunk_points(k), starts[k], solver))
+                finish(k, _run_chunk(model, chunk_points(k), starts[k], solver, fast))
         else:
             _run_distributed(
-                scheduler, model, todo, chunk_points, starts, solver, finish
+                scheduler, model, todo, chunk_points, starts, solver, finish, fast
             )
     finally:
         if bar is not None:
@@ -541,6 +584,7 @@ def _run_distributed(
     starts: list[int],
     solver: Any,
     finish: Callable[[int, pd.DataFrame], None],
+    fast: bool = False,
 ) -> None:
     try:
         from dask.distributed import Client, as_completed
@@ -554,7 +598,13 @@ def _run_distributed(
     try:
         futures = {
             client.submit(
-                _run_chunk, model, chunk_points(k), starts[k], solver, pure=False
+                _run_chunk,
+                model,
+                chunk_points(k),
+                starts[k],
+                solver,
+                fast,
+                pure=False,
             ): k
             for k in todo
         }

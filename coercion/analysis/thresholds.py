@@ -849,7 +849,22 @@ def regime_map(
     -------
     pandas.DataFrame
         Columns ``x``'s name, ``y``'s name, ``regime`` (an integer id, in order of
-        first appearance) and ``description``.
+        first appearance, ``x`` outer and ``y`` inner) and ``description``.
+
+    Raises
+    ------
+    InvalidParameterError
+        Bad axes, unknown parameters, parameters left without a value.
+
+    Notes
+    -----
+    For the Nash regime of a two-player :class:`~coercion.SymbolicGame` (or a
+    :class:`~coercion.ParametricGame` with ``stack=``) with at most 6
+    strategies in all, the whole grid is evaluated as one payoff stack and
+    solved by :func:`coercion.solve_stack` (closed forms for ``2 x 2``); the
+    regimes and ids are those of :func:`regime_of` at each point alone (the
+    payoffs are evaluated in floating point by numpy, where the per-point path
+    substitutes floats with sympy). Other models are solved point by point.
 
     Examples
     --------
@@ -870,6 +885,27 @@ def regime_map(
     _check_range((xlo, xhi))
     _check_range((ylo, yhi))
     base = dict(fixed or {})
+    if regime == "nash":
+        from coercion.analysis._stacked import regime_codes, stack_family
+
+        fam0 = _family(model, yn, {**base, xn: float(xlo)})  # validates names
+        stacked = stack_family(model, base) if fam0 is not None else None
+        if stacked is not None:
+            xs, ys = np.meshgrid(
+                np.linspace(xlo, xhi, xk), np.linspace(ylo, yhi, yk), indexing="ij"
+            )
+            xs, ys = xs.ravel(), ys.ravel()
+            ids_, sigs = regime_codes(stacked, {xn: xs, yn: ys}, len(xs))
+            desc = np.array([describe(s) for s in sigs], dtype=object)
+            return pd.DataFrame(
+                {
+                    xn: xs,
+                    yn: ys,
+                    "regime": ids_.astype(np.int64),
+                    "description": desc[ids_],
+                },
+                columns=[xn, yn, "regime", "description"],
+            )
     ids: dict[Signature, int] = {}
     rows = []
     for xv in np.linspace(xlo, xhi, xk):

@@ -1,0 +1,202 @@
+r"""The vectorised fast path of sweeps and regime maps: whole chunks at once.
+
+When a model can evaluate its payoffs for arrays of parameter values (a
+:class:`~coercion.SymbolicGame` through :meth:`~coercion.SymbolicGame.lambdify`,
+a :class:`~coercion.ParametricGame` built with a ``stack=`` function) and its
+games are small two-player games, a chunk of ``K`` points is evaluated as one
+payoff stack ``(K, 2, m, n)`` and solved by :func:`coercion.solve_stack`
+(closed forms for ``2 x 2``), and the rows of the sweep are assembled with
+numpy instead of one Python loop per point.
+
+The rows are those of the per-point path (same columns, dtypes, order of
+points and of equilibria, same supports and regimes); the floats (payoffs,
+probabilities, regrets) agree to rounding, since the closed forms and vertex
+enumeration round differently.
+
+Notes
+-----
+A regime is the set of support pairs of a game's extreme equilibria
+(:func:`~coercion.analysis.thresholds.regime_of`). Each support pair is coded
+as an integer below :math:`2^{m+n}` (one bit per strategy in use, probability
+above ``1e-12`` as in :attr:`coercion.Equilibrium.supports`), so a regime is a
+bit set of at most :math:`2^{m+n} \le 64` codes: one ``uint64`` per game, and
+the distinct regimes of a chunk are found by :func:`numpy.unique` on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["StackFamily", "stack_family", "regime_codes", "chunk_frame"]
+
+_PROB_TOL = 1e-12  # as coercion.solve._result: probabilities that count as used
+_MAX_BITS = 6  # m + n <= 6: a regime fits in one uint64 bit set
+
+
+class StackFamily:
+    """A model that evaluates payoff stacks, with its labels.
+
+    ``payoffs(params)`` maps parameter name -> ``(K,)`` array to a ``(K, 2, m,
+    n)`` float stack.
+    """
+
+    def __init__(
+        self,
+        payoffs: Callable[[Mapping[str, np.ndarray]], np.ndarray],
+        names: Sequence[str],
+        players: Sequence[str],
+        strategies: Sequence[Sequence[str]],
+    ) -> None:
+        self.payoffs = payoffs
+        self.names = tuple(names)
+        self.players = tuple(players)
+        self.strategies = tuple(tuple(s) for s in strategies)
+        self.shape = (len(self.strategies[0]), len(self.strategies[1]))
+
+
+def stack_family(model: Any, fixed: Mapping[str, Any] | None = None) -> Any:
+    """The :class:`StackFamily` of ``model``, or None when it has no fast path.
+
+    A fast path exists for a two-player :class:`~coercion.SymbolicGame` and a
+    two-player :class:`~coercion.ParametricGame` built with ``stack=`` (such as
+    :meth:`~coercion.ParametricGame.from_symbolic`) whose games have ``m + n
+    <= 6`` strategies in all.
+    """
+    from coercion.game.symbolic import ParametricGame, SymbolicGame
+
+    base = dict(fixed or {})
+    if isinstance(model, SymbolicGame):
+        if model.n_players != 2 or sum(model.shape[1:]) > _MAX_BITS:
+            return None
+        fn = model.lambdify()
+        names = [s.name for s in model.symbols]
+
+        def payoffs(params: Mapping[str, np.ndarray]) -> np.ndarray:
+            values = {**base, **params}
+            return fn(**{k: values[k] for k in names if k in values})
+
+        return StackFamily(payoffs, names, model.players, model.strategies)
+    if isinstance(model, ParametricGame) and model._stack is not None:
+        probe = model.game(**base)
+        if probe.n_players != 2 or sum(probe.shape) > _MAX_BITS:
+            return None
+
+        def payoffs_p(params: Mapping[str, np.ndarray]) -> np.ndarray:
+            return model.stack(**{**base, **params})
+
+        return StackFamily(payoffs_p, model.parameters, probe.players, probe.strategies)
+    return None
+
+
+def _solve(fam: StackFamily, params: Mapping[str, np.ndarray], k: int) -> Any:
+    import warnings
+
+    from coercion.solve.stack import solve_stack
+
+    P = fam.payoffs(params)
+    if P.shape[0] != k:
+        P = np.broadcast_to(P, (k, *P.shape[1:]))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return solve_stack(P[:, 0], P[:, 1])
+
+
+def _support_codes(sol: Any, m: int, n: int) -> np.ndarray:
+    """``(K, E)`` code of each slot's support pair (-1 for an empty slot)."""
+    used_r = sol.row > _PROB_TOL
+    used_c = sol.col > _PROB_TOL
+    w_r = 1 << np.arange(m, dtype=np.int64)
+    w_c = 1 << np.arange(m, m + n, dtype=np.int64)
+    code = used_r.astype(np.int64) @ w_r + used_c.astype(np.int64) @ w_c
+    E = code.shape[1]
+    empty = np.arange(E)[None, :] >= sol.count[:, None]
+    code[empty] = -1
+    return code
+
+
+def _masks(code: np.ndarray) -> np.ndarray:
+    """``(K,)`` uint64 bit set of the codes of each game."""
+    bits = np.where(
+        code >= 0,
+        np.left_shift(np.uint64(1), np.maximum(code, 0).astype(np.uint64)),
+        np.uint64(0),
+    )
+    return np.bitwise_or.reduce(bits, axis=1)
+
+
+def _signature(mask: int, fam: StackFamily) -> tuple:
+    m, n = fam.shape
+    S0, S1 = fam.strategies
+    sups = []
+    for c in range(1 << (m + n)):
+        if mask >> c & 1:
+            r = tuple(S0[i] for i in range(m) if c >> i & 1)
+            s = tuple(S1[j] for j in range(n) if c >> (m + j) & 1)
+            sups.append((r, s))
+    return tuple(sorted(set(sups)))
+
+
+def regime_codes(
+    fam: StackFamily, params: Mapping[str, np.ndarray], k: int
+) -> tuple[np.ndarray, list[tuple]]:
+    """Regime of each of ``k`` points: an index into a list of signatures.
+
+    The signatures are those of :func:`~coercion.analysis.thresholds.regime_of`
+    and are listed in order of first appearance.
+    """
+    sol = _solve(fam, params, k)
+    masks = _masks(_support_codes(sol, *fam.shape))
+    uniq, first, inverse = np.unique(masks, return_index=True, return_inverse=True)
+    order = np.argsort(first, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    sigs = [_signature(int(uniq[i]), fam) for i in order]
+    return rank[inverse.ravel()], sigs
+
+
+def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFrame:
+    """The sweep rows of one chunk of points (see :func:`coercion.sweep`)."""
+    import pandas as pd
+
+    from coercion.analysis.thresholds import describe
+
+    k = len(points)
+    names = [c for c in points.columns if c != "draw"]
+    params = {c: points[c].to_numpy(np.float64) for c in names}
+    sol = _solve(fam, params, k)
+    code = _support_codes(sol, *fam.shape)
+    masks = _masks(code)
+    uniq, inverse = np.unique(masks, return_inverse=True)
+    regimes = np.array([describe(_signature(int(u), fam)) for u in uniq], dtype=object)
+    count = sol.count.astype(np.int64)
+    has = np.maximum(count, 1)  # a game without equilibria keeps one row
+    game = np.repeat(np.arange(k), has)
+    first_row = np.cumsum(has) - has
+    slot = np.arange(len(game)) - np.repeat(first_row, has)
+    real = slot < np.repeat(count, has)
+    cols: dict[str, Any] = {"point": (start + game).astype(np.int64)}
+    if "draw" in points.columns:
+        cols["draw"] = points["draw"].to_numpy(np.int64)[game]
+    for c in names:
+        cols[c] = params[c][game]
+    cols["equilibrium"] = np.where(real, slot, -1).astype(np.int64)
+    cols["n_equilibria"] = count[game]
+    cols["regime"] = regimes[inverse.ravel()][game]
+    sl = np.minimum(slot, sol.row.shape[1] - 1)
+    row = sol.row[game, sl]
+    col = sol.col[game, sl]
+    used = (row > _PROB_TOL).sum(axis=1) + (col > _PROB_TOL).sum(axis=1)
+    cols["pure"] = real & (used == 2)
+    reg = sol.regrets[game, sl].max(axis=1)
+    cols["max_regret"] = np.where(real, reg, np.nan)
+    for p, (pl, strat) in enumerate(zip(fam.players, (row, col))):
+        cols[f"payoff:{pl}"] = np.where(real, sol.payoffs[game, sl, p], np.nan)
+        for i, s in enumerate(fam.strategies[p]):
+            cols[f"{pl}:{s}"] = np.where(real, strat[:, i], np.nan)
+    return pd.DataFrame(cols)
