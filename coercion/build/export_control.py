@@ -295,9 +295,15 @@ def _split(
         sc.quantity(str(name))  # raises on an unknown name
         if _local(sc, S, T, str(name)) is not None:
             x = float(v)
-            if not 0.0 <= x or (not str(name).endswith(".time") and x > 1.0):
+            if str(name).endswith(".time"):
+                if not 0.0 <= x < math.inf:
+                    raise InvalidParameterError(
+                        f"{v!r} years is not a finite number >= 0",
+                        field=f"params.{name}",
+                    )
+            elif not 0.0 <= x <= 1.0:
                 raise InvalidParameterError(
-                    f"{name!r} = {v!r} is out of its domain", field=f"params.{name}"
+                    f"{v!r} is a share and must lie in [0, 1]", field=f"params.{name}"
                 )
             local[str(name)] = x
         else:
