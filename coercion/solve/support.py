@@ -799,8 +799,13 @@ def support_enumeration(
     Support profiles are pruned by iterated removal of conditionally
     strictly dominated strategies (Porter, Nudelman and Shoham 2008): the
     work is at most :math:`\prod_p (2^{s_p} - 1)` systems, and each Gröbner
-    basis is exponential in the worst case, so this method suits small games
-    (up to about 3 players with 4 strategies each, or 4-5 players with 2-3).
+    basis is exponential in the worst case, so this method suits small games.
+    Measured on random generic games (2 shared cores): 2x2x2 well under a
+    second, 3x3x3 and 4 players x 2 strategies some seconds, 4x4x2 about ten
+    seconds; 5 players x 2 strategies did not finish in 15 minutes (its
+    totally mixed system has up to 44 solutions, McKelvey and McLennan 1997).
+    For such games use :func:`~coercion.solve.homotopy.homotopy` for one
+    equilibrium.
 
     References
     ----------
