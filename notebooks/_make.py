@@ -93,10 +93,13 @@ HYPOTHESIS_CELLS: dict[str, tuple[str, list[str], str]] = {
             "     'concedes_first': r.key['concedes_first']}\n"
             "    for r in [res, hyp.pain_tolerance('photoresists')]\n"
             "])",
-            "# belief matters: a side that misjudges the other's tolerance\n"
-            "# (private types, co.models.bayesian_chicken) can stand firm into a\n"
-            "# collision; the mixed equilibrium's collision probability at the case:\n"
-            "float(res.key['collision_probability'])",
+            "# belief matters: if the US believed its tolerance ratio were twice the\n"
+            "# threshold, it would expect China to yield and stand firm into a\n"
+            "# collision (private types: co.models.bayesian_chicken)\n"
+            "wrong = hyp.pain_tolerance('rare_earths', believed_ratio=2 * rho)\n"
+            "print('miscalculation:', wrong.key['miscalculation'],\n"
+            "      '| collision probability of the mixed equilibrium:',\n"
+            "      round(float(res.key['collision_probability']), 4))",
         ],
         "f = hyp.fight_terms('rare_earths')\n"
         "\n"

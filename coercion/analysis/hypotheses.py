@@ -305,6 +305,7 @@ def pain_tolerance(
     stakes: Any = None,
     tolerance: Any = None,
     ratios: Sequence[float] | None = None,
+    believed_ratio: Any = None,
 ) -> HypothesisResult:
     r"""Who concedes first: the threshold ratio of pain tolerances.
 
@@ -326,6 +327,10 @@ def pain_tolerance(
     ratios : sequence of float, optional
         Values of :math:`\tau_T / \tau_S` for the table (default: 121 points
         log-spaced over four decades around the threshold).
+    believed_ratio : number, optional
+        What one side believes :math:`\tau_T / \tau_S` to be. When belief and
+        truth lie on different sides of :math:`\rho^*`, both sides expect the
+        other to yield: ``key["miscalculation"]`` is True.
 
     Returns
     -------
@@ -333,7 +338,9 @@ def pain_tolerance(
         ``key``: ``threshold_ratio`` :math:`\rho^*`, ``ratio`` (the case's
         :math:`\tau_T/\tau_S`), ``concedes_first`` (``"target"``, ``"sender"``
         or ``"neither"`` at a tie), ``critical_risk`` and
-        ``collision_probability`` of the mixed equilibrium at the case's values.
+        ``collision_probability`` of the mixed equilibrium at the case's values;
+        with ``believed_ratio``, ``believed_concedes_first`` and
+        ``miscalculation``.
 
     Raises
     ------
@@ -351,6 +358,13 @@ def pain_tolerance(
     (Fraction(4, 1), 'target')
     >>> pain_tolerance(pain=(1, 4), stakes=(1, 1), tolerance=(1, 5)).key["concedes_first"]
     'sender'
+
+    A sender that believes the ratio is 5 when it is 3 expects the target to
+    hold out; it yields, the target does not: a miscalculation.
+
+    >>> r = pain_tolerance(pain=(1, 4), stakes=(1, 1), tolerance=(1, 3), believed_ratio=5)
+    >>> r.key["believed_concedes_first"], r.key["miscalculation"]
+    ('sender', True)
 
     Notes
     -----
@@ -468,6 +482,19 @@ def pain_tolerance(
         "sender": S,
         "target": T,
     }
+    if believed_ratio is not None:
+        b = _as_number(believed_ratio)
+        if not b > 0:
+            raise InvalidParameterError(
+                f"believed_ratio {believed_ratio!r} is not positive",
+                field="believed_ratio",
+            )
+        believed = (
+            "target" if b < rho_star else ("sender" if b > rho_star else "neither")
+        )
+        key["believed_ratio"] = b
+        key["believed_concedes_first"] = believed
+        key["miscalculation"] = believed != who
     caveats = (
         "Pains are the compiler's present values over the scenario horizon at "
         "central parameter values; a cut that the target survives on stocks "

@@ -179,3 +179,18 @@ def test_every_hypothesis_draws_and_reports(name):
 def test_bad_scenario_type():
     with pytest.raises(InvalidParameterError, match="scenario"):
         hyp.upstream_goods(42)
+
+
+@pytest.mark.parametrize(
+    ("truth", "belief", "miscalculation"),
+    [(3, 5, True), (3, 2, False), (5, 3, True), (5, 6, False)],
+)
+def test_pain_tolerance_miscalculation(truth, belief, miscalculation):
+    res = hyp.pain_tolerance(
+        pain=(1, 4), stakes=(1, 1), tolerance=(1, truth), believed_ratio=belief
+    )
+    assert res.key["miscalculation"] is miscalculation
+    with pytest.raises(InvalidParameterError, match="believed_ratio"):
+        hyp.pain_tolerance(
+            pain=(1, 4), stakes=(1, 1), tolerance=(1, 1), believed_ratio=0
+        )
