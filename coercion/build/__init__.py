@@ -21,6 +21,7 @@ from coercion.build.export_control import (
     explain,
     export_control_game,
     export_control_model,
+    export_control_tree,
     parameter_draws,
     parameter_ranges,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "explain",
     "export_control_game",
     "export_control_model",
+    "export_control_tree",
     "parameter_draws",
     "parameter_ranges",
     "DEFAULT_TERMS",

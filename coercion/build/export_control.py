@@ -55,6 +55,7 @@ __all__ = [
     "CompiledGame",
     "export_control_game",
     "export_control_model",
+    "export_control_tree",
     "case_model",
     "explain",
     "parameter_ranges",
@@ -888,6 +889,74 @@ def export_control_model(
         symbolic=symbolic,
         name=f"{sc.id}: {S} -> {T}",
     )
+
+
+def export_control_tree(
+    game: Any, params: Mapping[str, Any] | None = None, **kw: Any
+) -> Any:
+    r"""The sequential export-control game: the sender moves, the target sees the rung.
+
+    The same payoffs as :func:`export_control_game`, as an
+    :class:`~coercion.ExtensiveGame`: the sender picks a rung; ``no_control``
+    ends the game at the status quo; after any other rung the target, having
+    seen it, picks its response. Its subgame-perfect equilibria
+    (:func:`coercion.subgame_perfect_equilibria`) keep only credible responses:
+    the target concedes to a rung only if conceding is its best reply to it.
+
+    Parameters
+    ----------
+    game : CompiledGame, Scenario or str
+        A compiled (numeric) game, or a scenario to compile with ``params`` and
+        ``**kw`` (the arguments of :func:`export_control_game`).
+    params : mapping, optional
+        As in :func:`export_control_game`.
+
+    Returns
+    -------
+    ExtensiveGame
+        Players (sender, target); the target's information set after rung
+        ``r`` is labelled ``"after <r>"``.
+
+    Raises
+    ------
+    NotSupportedError
+        If the compiled game is symbolic.
+
+    Examples
+    --------
+    >>> import coercion as co
+    >>> tree = co.build.export_control_tree("rare_earths")
+    >>> spe = co.subgame_perfect_equilibria(tree)
+    >>> [tree.infosets("US")[k].label for k in range(3)]
+    ['after licensing', 'after extraterritorial', 'after ban']
+    >>> spe[0].action("CN", 0)["ban"], spe[0].action("US", 2)["concede"]
+    (1.0, 1.0)
+    """
+    from coercion.game.extensive import ExtensiveGame
+
+    cg = (
+        game
+        if isinstance(game, CompiledGame)
+        else export_control_game(game, params, **kw)
+    )
+    if cg.symbolic:
+        raise NotSupportedError(
+            "a game tree needs numbers: compile without symbols (or substitute them)",
+            field="game",
+        )
+    g = cg.game
+    S, T = g.players
+    tree = ExtensiveGame([S, T], title=g.title)
+    rungs = g.strategies[0]
+    nodes = tree.root.decide(S, list(rungs), infoset="sender")
+    for i, node in enumerate(nodes):
+        if all(g.payoffs[p, i, j] == 0 for p in (0, 1) for j in range(g.shape[1])):
+            node.set_outcome([0.0, 0.0])  # no control: the status quo
+            continue
+        kids = node.decide(T, list(g.strategies[1]), infoset=f"after {rungs[i]}")
+        for j, kid in enumerate(kids):
+            kid.set_outcome([float(g.payoffs[0, i, j]), float(g.payoffs[1, i, j])])
+    return tree
 
 
 def case_model(name_or_scenario: Any, **options: Any) -> ParametricGame:

@@ -383,3 +383,28 @@ def test_harsher_cut_hurts_the_target_more_and_costs_the_sender_more(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DegenerateGameWarning)
         assert all(e.is_certified for e in co.solve(hard))
+
+
+@pytest.mark.parametrize("tolerance", [0.5, 4.0])
+def test_tree_spe_is_backward_induction_on_the_compiled_payoffs(tolerance):
+    sc = handmade(inventory=10.0)
+    cg = co.build.export_control_game(sc, {"pain_tolerance.target": tolerance})
+    tree = co.build.export_control_tree(cg)
+    spe = co.subgame_perfect_equilibria(tree)
+    assert len(spe) == 1 and spe[0].is_subgame_perfect
+    A, B = cg.game.payoffs[0], cg.game.payoffs[1]
+    rungs = cg.game.strategies[0]
+    # by hand: the target's best reply to each control, then the sender's best rung
+    value = {"none": 0.0}
+    for i, r in enumerate(rungs):
+        if r != "none":
+            value[r] = float(A[i, int(np.argmax(B[i]))])
+    best = max(value, key=value.get)
+    assert spe[0].action("S", 0)[best] == 1.0
+    assert spe[0].payoffs[0] == pytest.approx(value[best])
+
+
+def test_tree_needs_numbers():
+    cg = co.build.export_control_game(handmade(), symbolic=True)
+    with pytest.raises(NotSupportedError):
+        co.build.export_control_tree(cg)
