@@ -170,3 +170,116 @@ def test_leader_follower_matches_backward_induction_on_random_games():
             j = next(k for k, v in enumerate(e.profile[1][i]) if v == 1)
             paths.add(((str(i + 1),), (str(j + 1),)))
         assert set(leader_follower_regime(g)) == paths
+
+
+# ---------------------------------------------------------------- acceptance
+def zte_2x2():
+    """The 2x2 export-control game of the ZTE denial order (2018), symbolic.
+
+    The compiled game restricted to the sender's two rungs (``none``,
+    ``denial_order``) and the target's first two responses (``concede``,
+    ``absorb``), symbolic in the four weights.
+    """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        game = co.build.export_control_game("zte_2018", symbolic=True).game
+    return co.SymbolicGame(
+        game.payoffs[:, :, :2],
+        players=game.players,
+        strategies=(game.strategies[0], game.strategies[1][:2]),
+    )
+
+
+STAKES = {"stake.sender": 1_400_000_000, "stake.target": 1_400_000_000}
+
+
+@pytest.mark.parametrize(
+    ("param", "fixed", "over"),
+    [
+        ("pain_tolerance.target", {"pain_tolerance.sender": 2, **STAKES}, (0.01, 10)),
+        ("pain_tolerance.sender", {"pain_tolerance.target": 3, **STAKES}, (0.01, 10)),
+    ],
+)
+def test_export_control_2x2_thresholds_are_exact_and_numeric_agrees(param, fixed, over):
+    game = zte_2x2()
+    tau = next(s for s in game.symbols if s.name == param)
+    A, B = game.partial(fixed).payoffs
+    # closed form: the player whose tolerance moves is indifferent, when the
+    # sender has issued the denial order, between conceding and absorbing
+    # (target), or, when the target concedes, between both rungs (sender)
+    if param.endswith("target"):
+        (expected,) = sp.solve(sp.Eq(B[1, 0], B[1, 1]), tau)
+    else:
+        (expected,) = sp.solve(sp.Eq(A[1, 0], A[0, 0]), tau)
+    assert expected.is_Rational
+    exact = co.thresholds(game, param, over=over, fixed=fixed, grid=21)
+    assert exact.method == "exact"
+    assert [t.exact for t in exact] == [expected]
+    assert co.is_threshold(game, param, float(expected), fixed=fixed)
+    numeric = co.thresholds(
+        game, param, over=over, fixed=fixed, method="numeric", grid=21
+    )
+    assert len(numeric) == 1
+    assert abs(numeric[0].value - float(expected)) <= 1e-9
+    assert (numeric[0].below, numeric[0].above) == (exact[0].below, exact[0].above)
+
+
+@pytest.mark.parametrize(("a", "b"), [(1, 2), (3, 1), (2, 5)])
+def test_chicken_model_threshold_is_the_closed_form(a, b):
+    # standing firm against a firm opponent beats yielding iff c < b (Snyder
+    # and Diesing 1977): the one change of regime in the collision cost c
+    from coercion.models import chicken, chicken_solution, chicken_symbolic
+
+    game = chicken_symbolic()
+    res = co.thresholds(game, "c", over=(0, 10), fixed={"a": a, "b": b})
+    assert res.method == "exact"
+    assert [t.exact for t in res] == [b]
+    numeric = co.thresholds(
+        game, "c", over=(0, 10), fixed={"a": a, "b": b}, method="numeric", grid=41
+    )
+    assert len(numeric) == 1
+    assert abs(numeric[0].value - b) <= 1e-9 * b
+    # inside the model's domain (c > b) the regime is the closed form's: two
+    # pure equilibria and the mixed one, firm with probability a / (a - b + c)
+    c = 4 * b + 1
+    sol = chicken_solution(a=a, b=b, c=c)
+    df = co.sweep(lambda c: chicken(a=a, b=b, c=c), grid={"c": [c]}, progress=False)
+    mixed = df.frame[~df.frame.pure]
+    assert float(mixed["A:firm"].iloc[0]) == pytest.approx(
+        float(sol.firm_probability[0])
+    )
+
+
+def test_crisis_bargaining_thresholds_are_the_closed_form():
+    # Fearon (1995): A's optimal demand is p + (c_high - c_A) / 2 (for
+    # c_A <= c_high - 2 c_low); on a grid of demands y_i (over p) its payoff is
+    # a concave quadratic symmetric about that optimum, so A moves from y_{i+1}
+    # down to y_i when c_A crosses c_high - (y_i + y_{i+1}).
+    from fractions import Fraction as F
+
+    from coercion.models import crisis_bargaining, fearon_solution
+
+    p, lo, hi = F(1, 2), F(0), F(3, 10)
+    game = crisis_bargaining(p, F(1, 10), lo, hi)
+    ys = sorted(F(s.split("=")[1]) - p for s in game.strategies[0])
+    expected = [
+        float(hi - (y0 + y1))
+        for y0, y1 in itertools.pairwise(ys)
+        if 0 < hi - (y0 + y1) < F(6, 10)
+    ]
+    res = co.thresholds(
+        lambda cost_a: crisis_bargaining(p, cost_a, lo, hi),
+        "cost_a",
+        over=(0, 0.6),
+        method="numeric",
+    )
+    assert np.allclose(sorted(t.value for t in res), sorted(expected), atol=1e-9)
+    # between thresholds A demands the grid demand nearest Fearon's optimum
+    for r in res.regimes:
+        mid = (r.lo + r.hi) / 2
+        optimum = float(fearon_solution(p, F(mid), lo, hi).offer)
+        demands = {F(s[0][0].split("=")[1]) for s in r.signature if len(s[0]) == 1}
+        nearest = min(ys, key=lambda y: abs(float(p + y) - optimum)) + p
+        assert nearest in demands
