@@ -108,6 +108,38 @@ class CompiledGame:
     target: str
     unit: float
     weights: dict[str, Any] = field(default_factory=dict)
+    contexts: dict[tuple[str, str], CellContext] = field(default_factory=dict)
+
+    def context(self, rung: str, response: str) -> CellContext:
+        """The :class:`~coercion.build.terms.CellContext` of one cell.
+
+        Call any term function on it to read (or test a replacement of) a term.
+
+        Raises
+        ------
+        InvalidParameterError
+            If the rung or the response is not a strategy of the game.
+
+        Examples
+        --------
+        >>> import coercion as co
+        >>> from coercion.build.terms import sender_export_loss
+        >>> cg = co.build.export_control_game("photoresists")
+        >>> ctx = cg.context("licensing_hf", "absorb")
+        >>> ctx.phi
+        0.88
+        >>> bool(sender_export_loss(ctx) < 0)
+        True
+        """
+        try:
+            return self.contexts[(str(rung), str(response))]
+        except KeyError:
+            raise InvalidParameterError(
+                f"no cell ({rung!r}, {response!r}); rungs are "
+                f"{list(self.game.strategies[0])}, responses "
+                f"{list(self.game.strategies[1])}",
+                field="cell",
+            ) from None
 
     @property
     def symbolic(self) -> bool:
@@ -461,6 +493,7 @@ def _compile(
     shape = (2, len(rungs), len(responses))
     payoffs = np.empty(shape, dtype=object)
     rows: list[dict[str, Any]] = []
+    contexts: dict[tuple[str, str], CellContext] = {}
     for i, rung in enumerate(rungs):
         phi, cuts = _cuts(sc, sg, S, T, rung)
         for j, resp in enumerate(responses):
@@ -481,6 +514,7 @@ def _compile(
                 exact=exact,
                 cache=cache,
             )
+            contexts[(rung.name, resp.name)] = ctx
             totals: dict[str, Any] = {"sender": 0 if symbolic else 0.0}
             totals["target"] = totals["sender"]
             for term in terms:
@@ -534,6 +568,7 @@ def _compile(
         target=T,
         unit=float(unit),
         weights=dict(w),
+        contexts=contexts,
     )
 
 

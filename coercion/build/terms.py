@@ -47,6 +47,25 @@ Examples
 ['target.concession', 'target.downstream_loss', 'target.lost_sales']
 >>> DEFAULT_TERMS[0].kind
 'political'
+
+A term is a plain function of a cell; read one on a compiled game's cell:
+
+>>> import coercion as co
+>>> from coercion.build.terms import target_counter_control
+>>> cg = co.build.export_control_game("rare_earths")
+>>> ctx = cg.context("licensing", "chip_controls")
+>>> x = ctx.flow("US", "CN", "ai_accelerator")
+>>> bool(target_counter_control(ctx) == -1.0 * x * ctx.discounted_years(0, 5))
+True
+
+References
+----------
+.. [1] J. Eaton, M. Engers, "Sanctions", Journal of Political Economy 100(5),
+   1992 (sanctions cost both sides; who gives in).
+.. [2] D. Simchi-Levi, W. Schmidt, Y. Wei, "From superstorms to factory fires",
+   Harvard Business Review 92(1-2), 2014 (time to survive, time to recover).
+.. [3] H. Farrell, A. L. Newman, "Weaponized Interdependence", International
+   Security 44(1), 2019 (counter-controls where the sender depends on the target).
 """
 
 from __future__ import annotations
@@ -313,6 +332,15 @@ def concession_time(ctx: CellContext) -> float:
     -------
     float
         Years; ``inf`` when the target never needs to concede.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell.
+
+    See Also
+    --------
+    coercion.supply.time_to_survive
     """
     if ctx.concession_lag is not None:
         return float(ctx.concession_lag)
@@ -354,6 +382,17 @@ def target_concession(ctx: CellContext) -> Any:
     with :math:`s_T` the target's stake (USD/yr), :math:`t^*` the
     :func:`concession_time` and :math:`H` the horizon. Zero unless the target
     concedes to a control within the horizon.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not _concedes(ctx):
         return 0
@@ -374,6 +413,17 @@ def target_downstream_loss(ctx: CellContext) -> Any:
     ``substitute`` response that replaces the cut product, the loss after the
     substitution time :math:`t_s` comes from the cut shrunk to
     :math:`\varphi(1-\rho)`.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled:
         return 0
@@ -400,6 +450,17 @@ def target_lost_sales(ctx: CellContext) -> Any:
     the share :math:`\rho` after :math:`t_s`:
     :math:`-\varphi\,x\,[D(0, t_s) + (1 - \rho) D(t_s, H)]`. Zero for export
     controls.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled or ctx.rung.direction != "imports":
         return 0
@@ -421,6 +482,17 @@ def target_counter_control(ctx: CellContext) -> Any:
 
     for a ``retaliate`` response cutting a share :math:`c` of its exports of
     product :math:`h` to the sender.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled or ctx.kind != "retaliate":
         return 0
@@ -455,6 +527,17 @@ def sender_export_loss(ctx: CellContext) -> Any:
 
     (:func:`coercion.supply.sender_export_loss` on the compiler's grid), with
     :math:`t_{end} = t^*` when the target concedes and :math:`H` otherwise.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled or ctx.rung.direction != "exports":
         return 0
@@ -469,6 +552,17 @@ def sender_blowback(ctx: CellContext) -> Any:
     sender's own supply; an export control can come back through goods the
     sender buys from the target), over the same window as
     :func:`target_downstream_loss`.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled:
         return 0
@@ -481,6 +575,17 @@ def sender_counter_control(ctx: CellContext) -> Any:
     The sender's downstream losses when the counter-control is propagated with
     the rung's cuts, less its :func:`sender_blowback`: what the sender loses
     because it depends on the target for the retaliated product.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled or ctx.kind != "retaliate":
         return 0
@@ -499,6 +604,17 @@ def sender_lost_market(ctx: CellContext) -> Any:
     :math:`\rho` (``reduction``) of product :math:`p`; the part the control had
     not already withheld (:math:`1 - \varphi_p`, with :math:`\varphi_p` the
     rung's cut if it is on :math:`p`, else 0) is lost to the sender.
+
+    Parameters
+    ----------
+    ctx : CellContext
+        The cell: rung, response, supply graph, weights.
+
+    Returns
+    -------
+    float or sympy expression
+        The amount in USD (present value; negative for a loss), 0 when
+        the term does not apply to the cell.
     """
     if not ctx.controlled or ctx.kind != "substitute":
         return 0

@@ -408,3 +408,14 @@ def test_tree_needs_numbers():
     cg = co.build.export_control_game(handmade(), symbolic=True)
     with pytest.raises(NotSupportedError):
         co.build.export_control_tree(cg)
+
+
+def test_cell_context_reads_a_term_and_rejects_unknown_cells():
+    from coercion.build.terms import target_downstream_loss
+
+    cg = co.build.export_control_game(handmade(), unit=1.0)
+    ctx = cg.context("licensing", "absorb")
+    assert target_downstream_loss(ctx) == pytest.approx(-300.0)
+    with pytest.raises(InvalidParameterError) as err:
+        cg.context("embargo", "absorb")
+    assert err.value.field == "cell"
