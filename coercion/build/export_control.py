@@ -372,13 +372,19 @@ def _apply_local(
     return out
 
 
-def _rungs(sc: Scenario, S: str, T: str, product: str | None) -> list[Any]:
+def _rungs(sc: Scenario, sg: Any, S: str, T: str, product: str | None) -> list[Any]:
+    """The rungs that reach ``T``: aimed at it, and on a product ``S`` trades with it
+    (a rung that withholds nothing from ``T`` is no control for it)."""
     out = []
     for r in sc.players[S].ladder:
         if r.targets and T not in r.targets:
             continue
-        if product is not None and r.action != "no_control" and r.product != product:
-            continue
+        if r.action != "no_control":
+            if product is not None and r.product != product:
+                continue
+            src, dst = (S, T) if r.direction == "exports" else (T, S)
+            if not sg.flow(src, dst, r.product) > 0:
+                continue
         out.append(r)
     if not any(r.action != "no_control" for r in out):
         raise InvalidParameterError(
@@ -471,7 +477,7 @@ def _compile(
     sg = cache.get("sg")
     if sg is None:
         sg = cache["sg"] = sc.supply_graph()
-    rungs = _rungs(sc, S, T, product)
+    rungs = _rungs(sc, sg, S, T, product)
     responses = _responses(sc, S, T)
     if local:
         rungs = _apply_local(sc, S, T, rungs, "rung", local)

@@ -419,3 +419,10 @@ def test_cell_context_reads_a_term_and_rejects_unknown_cells():
     with pytest.raises(InvalidParameterError) as err:
         cg.context("embargo", "absorb")
     assert err.value.field == "cell"
+
+
+def test_rungs_that_withhold_nothing_from_the_target_are_left_out():
+    # China's magnet rungs do not reach Japan (no magnet flow to it in the
+    # scenario); only the selective heavy-rare-earth licensing does
+    cg = co.build.export_control_game("rare_earths", target="JP")
+    assert cg.game.strategies[0] == ("none", "selective_hree")
