@@ -382,12 +382,12 @@ def _fmt_time(t: float | None) -> str:
 NOTES = """\
 Where the time goes (profiled with cProfile on this machine):
 
-- *Small games, float path.* QuantEcon's `vertex_enumeration` is compiled by
-  numba; `coercion`'s breadth-first vertex search runs a fixed number of numpy
-  calls per layer of the vertex graph, which dominates below about 10
-  strategies (a few hundred vertices). From n = 12 on, where the work is in the
-  pivots, the vectorised search is faster. Certificates (regrets of every
-  equilibrium) are computed for all equilibria at once and cost little.
+- *Float path.* Both vertex searches are numba-compiled loops (QuantEcon's
+  and `coercion`'s uncertified breadth-first search, which also keeps each
+  vertex's point). On the smallest games `coercion`'s time goes to the Python
+  work around the search (matching labels, building the `Equilibrium`
+  objects with their certificates, the components); once the work is in the
+  pivots `coercion` is faster.
 - *Exact path.* Vertices are found by the certified float search and rebuilt
   exactly by integer elimination; exact certificates use integers over common
   denominators. lrsnash's times include starting its process (about 2 ms).
