@@ -142,8 +142,8 @@ class _Enumeration:
             eq = Equilibrium(
                 game=self.game,
                 profile=(
-                    np.array([Fraction(v) for v in pair.x], dtype=object),
-                    np.array([Fraction(v) for v in pair.y], dtype=object),
+                    np.array([_fraction(v) for v in pair.x], dtype=object),
+                    np.array([_fraction(v) for v in pair.y], dtype=object),
                 ),
                 payoffs=(Fraction(v1, da * scale), Fraction(v2, db * scale)),
                 regrets=(
@@ -202,6 +202,10 @@ class _Enumeration:
 
 
 # ---------------------------------------------------------------- scaling
+def _fraction(v: Any) -> Fraction:
+    return v if type(v) is Fraction else Fraction(v)
+
+
 def _integers_over(rows: list[list[Any]]) -> tuple[list[list[int]], int]:
     """Exact ``rows`` as integers over one common positive denominator."""
     den = 1
