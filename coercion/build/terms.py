@@ -98,6 +98,7 @@ __all__ = [
 ]
 
 KINDS = ("political", "economic")
+_MAX_RUNS = 512  # propagations kept per compiled scenario
 ROLES = ("sender", "target")
 
 
@@ -240,6 +241,10 @@ class CellContext:
 
         key = ("run", cuts)
         if key not in self.cache:
+            if len(self.cache) > _MAX_RUNS:
+                # a sweep over cuts would otherwise keep every propagation
+                for k in [k for k in self.cache if isinstance(k, tuple)]:
+                    del self.cache[k]
             self.cache[key] = propagate_cuts(
                 self.sg,
                 cuts,
