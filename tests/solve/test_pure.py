@@ -140,3 +140,27 @@ def test_bad_arguments():
         pure_equilibria(g, exact=1)
     with pytest.raises(InvalidParameterError, match="tol"):
         pure_equilibria(g, tol=-1)
+
+
+@pytest.mark.parametrize("as_float", [False, True])
+def test_certificates_equal_the_general_ones(as_float):
+    # Pure certificates are computed from one reduction per player; they must
+    # equal make_equilibrium's contraction over the whole payoff array.
+    from coercion.solve._result import make_equilibrium
+
+    u = np.random.default_rng(11).integers(-2, 3, size=(3, 4, 3, 5))
+    g = co.NormalFormGame.from_arrays(list(u))
+    if as_float:
+        g = g.to_float()
+    eqs = pure_equilibria(g)
+    assert len(eqs) > 0
+    for e in eqs:
+        ref = make_equilibrium(g, e.profile, method="reference")
+        assert e.is_certified and ref.is_certified
+        np.testing.assert_allclose(
+            np.array(e.regrets, float), np.array(ref.regrets, float)
+        )
+        np.testing.assert_allclose(
+            np.array(e.payoffs, float), np.array(ref.payoffs, float)
+        )
+        assert e.exact is not as_float and type(e.payoffs[0]) is type(ref.payoffs[0])
