@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -51,6 +52,62 @@ __all__ = [
 ]
 
 
+def _integer_payoffs(game: NormalFormGame) -> tuple[np.ndarray, int]:
+    """``(N, D)``: the exact payoffs as Python ints ``N`` over one denominator ``D``.
+
+    Cached on the game (whose payoffs never change).
+    """
+    cached = game.__dict__.get("_coercion_integer_payoffs")
+    if cached is not None:
+        return cached
+    flat = [Fraction(v) for v in game.payoffs.flat]
+    den = math.lcm(*(v.denominator for v in flat)) if flat else 1
+    ints = np.empty(len(flat), dtype=object)
+    ints[:] = [v.numerator * (den // v.denominator) for v in flat]
+    out = (ints.reshape(game.payoffs.shape), den)
+    game.__dict__["_coercion_integer_payoffs"] = out
+    return out
+
+
+def _exact_payoffs_and_regrets(
+    game: NormalFormGame, sig: Sequence[np.ndarray]
+) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+    r"""Expected payoffs and regrets of an exact profile, in integer arithmetic.
+
+    With payoffs :math:`N / D` and each player's strategy :math:`\sigma_q =
+    k_q / d_q` (integer vectors over one denominator each), every contraction
+    runs on Python ints (no gcd per operation) and only the final values
+    become Fractions; the values are the same exact rationals as with
+    Fraction arithmetic throughout.
+    """
+    ints, den = _integer_payoffs(game)
+    n = game.n_players
+    nums, dens = [], []
+    for s in sig:
+        fr = [Fraction(v) for v in s]
+        d = math.lcm(*(v.denominator for v in fr))
+        vec = np.empty(len(fr), dtype=object)
+        vec[:] = [v.numerator * (d // v.denominator) for v in fr]
+        nums.append(vec)
+        dens.append(d)
+    payoffs, regrets = [], []
+    for p in range(n):
+        out = ints[p]
+        for q in reversed(range(n)):
+            if q != p:
+                out = np.tensordot(out, nums[q], axes=([q], [0]))
+        dev = list(np.asarray(out, dtype=object).reshape(-1))
+        scale = den * math.prod(dens[q] for q in range(n) if q != p)
+        current = sum(a * b for a, b in zip(dev, nums[p].tolist()))
+        payoffs.append(Fraction(current, scale * dens[p]))
+        regrets.append(Fraction(max(dev) * dens[p] - current, scale * dens[p]))
+    return tuple(payoffs), tuple(regrets)
+
+
+def _is_exact_profile(game: NormalFormGame, sig: Sequence[np.ndarray]) -> bool:
+    return game.is_exact and all(s.dtype == object for s in sig)
+
+
 def player_regrets(game: NormalFormGame, profile: Any) -> tuple[Any, ...]:
     """Each player's regret (gain of its best pure deviation) at ``profile``.
 
@@ -62,14 +119,13 @@ def player_regrets(game: NormalFormGame, profile: Any) -> tuple[Any, ...]:
         If ``profile`` does not fit the game.
     """
     sig = game.normalize_profile(profile)
+    if _is_exact_profile(game, sig):
+        return _exact_payoffs_and_regrets(game, sig)[1]
     out = []
     for p in range(game.n_players):
         dev = game.deviation_payoffs(p, sig)
         cur = sum(dev[i] * sig[p][i] for i in range(len(dev)))
-        if dev.dtype == object and sig[p].dtype == object:
-            out.append(max(dev) - cur)
-        else:
-            out.append(float(np.max(dev.astype(float))) - float(cur))
+        out.append(float(np.max(dev.astype(float))) - float(cur))
     return tuple(out)
 
 
@@ -243,9 +299,14 @@ def make_equilibrium(
     profile: exact when game and profile are exact.
     """
     sig = tuple(game.normalize_profile(profile))
-    exact = game.is_exact and all(s.dtype == object for s in sig)
-    regrets = player_regrets(game, sig)
-    payoffs = game.expected_payoffs(sig)
+    exact = _is_exact_profile(game, sig)
+    payoffs: tuple[Any, ...]
+    regrets: tuple[Any, ...]
+    if exact:
+        payoffs, regrets = _exact_payoffs_and_regrets(game, sig)
+    else:
+        regrets = player_regrets(game, sig)
+        payoffs = game.expected_payoffs(sig)
     if exact:
         t = 0.0
     else:

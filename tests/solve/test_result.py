@@ -234,3 +234,31 @@ def test_float_supports_do_not_use_the_payoff_tolerance():
     assert len(mixed) == 1
     assert mixed[0].profile[0][1] < 1e-3 and mixed[0].profile[1][0] < 1e-3
     assert mixed[0].supports == (("1", "2"), ("1", "2"))
+
+
+@settings(deadline=None, max_examples=40)
+@given(shape=st.lists(st.integers(1, 3), min_size=1, max_size=3), data=st.data())
+def test_exact_certificates_with_fractional_payoffs(shape, data):
+    # The integer fast path (common denominators) gives the same exact values
+    # as brute-force Fraction arithmetic, payoffs and regrets alike.
+    n = len(shape)
+    size = n * int(np.prod(shape))
+    nums = data.draw(st.lists(st.integers(-9, 9), min_size=size, max_size=size))
+    dens = data.draw(st.lists(st.integers(1, 7), min_size=size, max_size=size))
+    flat = np.empty(size, dtype=object)
+    flat[:] = [Fraction(a, b) for a, b in zip(nums, dens)]
+    payoffs = flat.reshape((n, *shape))
+    sig = []
+    for s in shape:
+        w = data.draw(
+            st.lists(st.integers(0, 5), min_size=s, max_size=s).filter(
+                lambda x: sum(x) > 0
+            )
+        )
+        sig.append([Fraction(x, sum(w)) for x in w])
+    g = co.NormalFormGame(payoffs)
+    e = make_equilibrium(g, sig, method="hand")
+    assert e.exact
+    assert e.regrets == brute_regret(payoffs, sig)
+    assert e.payoffs == g.expected_payoffs(sig)
+    assert co.player_regrets(g, sig) == e.regrets
