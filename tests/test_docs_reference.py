@@ -56,6 +56,10 @@ def documented_paths() -> set[str]:
 def _defining_path(namespace: str, name: str) -> str:
     """The dotted path of the module attribute that defines ``namespace.name``."""
     value = getattr(importlib.import_module(namespace), name)
+    if isinstance(value, types.ModuleType) and hasattr(value, name):
+        # a function named like its module (solve.homotopy): importing the
+        # submodule rebinds the package attribute to the module
+        value = getattr(value, name)
     if isinstance(value, types.ModuleType):
         return value.__name__
     module_name = getattr(value, "__module__", None)
@@ -88,20 +92,32 @@ def _page_of(path: str) -> str:
     return "top-level"
 
 
+def _is_module(path: str) -> bool:
+    try:
+        importlib.import_module(path)
+    except ImportError:
+        return False
+    return True
+
+
 def test_every_public_name_has_a_reference_block():
     documented = documented_paths()
-    names = {path.rsplit(".", 1)[-1] for path in documented}
-    missing = [
-        f"{namespace}.{name}"
-        for namespace, name in public_names()
-        if name != "__version__"
-        and _defining_path(namespace, name) not in documented
-        and f"{namespace}.{name}" not in documented
-    ]
+    # a module block renders every public member of that module
+    whole_modules = {p for p in documented if _is_module(p)}
+    missing = []
+    for namespace, name in public_names():
+        if name == "__version__":
+            continue
+        path = _defining_path(namespace, name)
+        if {path, f"{namespace}.{name}"} & documented:
+            continue
+        if path.rsplit(".", 1)[0] in whole_modules:
+            continue
+        missing.append(f"{namespace}.{name}")
     assert not missing, (
         f"not in docs/reference/api/ (run this file to regenerate): {missing}"
     )
-    assert names  # the pages exist and hold blocks
+    assert documented  # the pages exist and hold blocks
 
 
 @pytest.mark.parametrize("sub", SUBPACKAGES)
@@ -138,6 +154,16 @@ def write_pages() -> None:
         ):
             module = path
         by_page.setdefault(_page_of(path), {}).setdefault(module, []).append(path)
+    # a public module is rendered whole: its members need no block of their own
+    whole = {
+        m for modules in by_page.values() for m, paths in modules.items() if m in paths
+    }
+    for modules in by_page.values():
+        for m, paths in modules.items():
+            if m not in whole:
+                paths[:] = [p for p in paths if p.rsplit(".", 1)[0] not in whole]
+            else:
+                paths[:] = [m]
     for page, modules in by_page.items():
         file = API / f"{page}.md"
         head = ""
@@ -153,7 +179,12 @@ def write_pages() -> None:
             lines += [f"## `{module}`", ""]
             for path in paths:
                 if path == module:
-                    lines += [f"::: {path}", "    options:", "      members: false", ""]
+                    lines += [
+                        f"::: {path}",
+                        "    options:",
+                        "      show_root_heading: false",
+                        "",
+                    ]
                 else:
                     lines += [f"::: {path}", ""]
         file.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
