@@ -214,26 +214,36 @@ def float_vertices(
     ``d`` neighbours of every vertex, keeps those not in the previous or current
     layer (a neighbour of layer ``L`` lies in layer ``L-1``, ``L`` or ``L+1``),
     and pivots once per new vertex. The cost is :math:`O(V d k)` for ``V``
-    vertices. Without ``certify``, and when numba is installed, the same
-    search runs as one compiled loop (:mod:`coercion.solve._polytope_numba`),
-    which saves the per-layer overhead of numpy on small polytopes.
+    vertices. When numba is installed the same search runs as one compiled
+    loop (:mod:`coercion.solve._polytope_numba`), which saves the per-layer
+    overhead of numpy on small polytopes; with ``certify`` every basis it
+    visited is then proved by the same vectorised bound, in blocks.
     """
     k, d = M.shape
     nvars = d + k
-    if not certify and nvars <= 63:
-        loop = _compiled_loop()
-        if loop is not None:
-            masks, nonbasic, points, ok = loop(
-                np.ascontiguousarray(M, dtype=np.float64), tol
-            )
-            if not ok:
+    loop = _compiled_loop() if nvars <= 63 else None
+    if loop is not None:
+        masks, nonbasic, points, ok, tabs, basic = loop(
+            np.ascontiguousarray(M, dtype=np.float64), tol
+        )
+        if not ok:
+            return None
+        found = FloatVertices(
+            masks=masks.astype(np.uint64),
+            nonbasic=nonbasic.astype(np.intp),
+            certified=certify,
+            points=points,
+        )
+        if certify:
+            basic = basic.astype(np.intp)
+            for s in range(0, len(masks), _CHUNK):
+                e = min(len(masks), s + _CHUNK)
+                T = np.ascontiguousarray(tabs[s:e].transpose(0, 2, 1))
+                if not _certify_layer(M, T, found.nonbasic[s:e], basic[s:e]):
+                    return None
+            if not closure_holds(found.masks, found.nonbasic, _bits(nvars)):
                 return None
-            return FloatVertices(
-                masks=masks.astype(np.uint64),
-                nonbasic=nonbasic.astype(np.intp),
-                certified=False,
-                points=points,
-            )
+        return found
     bits = _bits(nvars)
     T = np.empty((1, d + 1, k))
     T[0, :d, :] = M.T

@@ -16,10 +16,14 @@ __all__ = ["float_vertices_loop"]
 @numba.njit(cache=True)
 def float_vertices_loop(
     M: np.ndarray, tol: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool]:
-    """Tight-set masks ``(V,)``, nonbasic variables ``(V, d)`` and points ``(V, d)``.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, bool, np.ndarray, np.ndarray]:
+    """Masks ``(V,)``, nonbasic variables ``(V, d)``, points ``(V, d)`` and more.
 
-    The last value is False when the search met a basic variable at or
+    Returns ``(masks, nonbasic, points, ok, tableaux, basic)``: the tight set
+    of each vertex as a bitmask, its nonbasic and basic variables, its point,
+    and its dictionary ``tableaux[v, r, c]`` (coefficient of the ``c``-th
+    nonbasic variable in row ``r``; column ``d`` holds the basic values).
+    ``ok`` is False when the search met a basic variable at or
     below ``tol`` or an unbounded edge (then the arrays are empty). Needs
     ``d + k <= 63``.
     """
@@ -52,7 +56,7 @@ def float_vertices_loop(
                     score = s
                     best = r
             if best < 0:
-                return masks[:0], nonb[:0], np.zeros((0, d)), False
+                return masks[:0], nonb[:0], np.zeros((0, d)), False, tabs[:0], basic[:0]
             mask = (masks[head] ^ (1 << nonb[head, c])) | (1 << basic[head, best])
             if mask in seen:
                 continue
@@ -91,7 +95,7 @@ def float_vertices_loop(
             dst[best, c] = inv
             low = min(low, dst[best, d])
             if not low > tol:
-                return masks[:0], nonb[:0], np.zeros((0, d)), False
+                return masks[:0], nonb[:0], np.zeros((0, d)), False, tabs[:0], basic[:0]
             for j in range(d):
                 nonb[new, j] = nonb[head, j]
             for r in range(k):
@@ -104,4 +108,4 @@ def float_vertices_loop(
         for r in range(k):
             if basic[v, r] < d:
                 points[v, basic[v, r]] = tabs[v, r, d]
-    return masks[:count], nonb[:count], points, True
+    return masks[:count], nonb[:count], points, True, tabs[:count], basic[:count]

@@ -38,8 +38,20 @@ def test_degenerate_polytope_is_refused_like_the_numpy_search(monkeypatch):
     assert polytope.float_vertices(M) is None
 
 
-def test_certified_search_does_not_use_the_loop(monkeypatch):
-    monkeypatch.setattr(polytope, "_compiled_loop", lambda: pytest.fail("used"))
-    M = 1.0 + np.random.default_rng(1).random((4, 4))
-    found = polytope.float_vertices(M, certify=True)
-    assert found is not None and found.certified
+@pytest.mark.parametrize("seed", [1, 2])
+def test_certified_search_proves_the_same_vertices(seed, monkeypatch):
+    M = 1.0 + np.random.default_rng(seed).random((6, 5))
+    fast = polytope.float_vertices(M, certify=True)
+    with monkeypatch.context() as mp:
+        mp.setattr(polytope, "_compiled_loop", lambda: None)
+        slow = polytope.float_vertices(M, certify=True)
+    assert fast is not None and slow is not None
+    assert fast.certified and slow.certified
+    assert sorted(fast.masks.tolist()) == sorted(slow.masks.tolist())
+
+
+def test_certificate_failure_is_reported(monkeypatch):
+    monkeypatch.setattr(polytope, "_certify_layer", lambda *args: False)
+    M = 1.0 + np.random.default_rng(3).random((4, 4))
+    assert polytope.float_vertices(M, certify=True) is None
+    assert polytope.float_vertices(M) is not None
