@@ -743,10 +743,10 @@ def enumerate_equilibria(
     -----
     *Exact games.* Payoffs are scaled to integers and shifted positive. For a
     game larger than a few strategies each, both polytopes are first searched
-    by floating-point pivoting (breadth first over the vertex graph,
-    vectorised with numpy), and every basis visited is then *proved* to be a
-    simple vertex with exactly its tight set by a rigorous floating-point
-    error bound (Rump 2010); since the vertex graph of a polytope is connected
+    by floating-point pivoting (breadth first over the vertex graph, in a
+    numba-compiled loop or vectorised with numpy), and every basis visited
+    is then *proved* to be a simple vertex with exactly its tight set by a
+    rigorous floating-point error bound (Rump 2010); since the vertex graph of a polytope is connected
     and the visited set is closed under its edges, that proves the vertex
     lists complete. The extreme equilibria of a nondegenerate game are then
     the vertex pairs with complementary labels, rebuilt exactly from their
