@@ -746,9 +746,9 @@ def enumerate_equilibria(
     by floating-point pivoting (breadth first over the vertex graph, in a
     numba-compiled loop or vectorised with numpy), and every basis visited
     is then *proved* to be a simple vertex with exactly its tight set by a
-    rigorous floating-point error bound (Rump 2010); since the vertex graph of a polytope is connected
-    and the visited set is closed under its edges, that proves the vertex
-    lists complete. The extreme equilibria of a nondegenerate game are then
+    rigorous floating-point error bound (Rump 2010); since the vertex graph
+    of a polytope is connected and the visited set is closed under its
+    edges, that proves the vertex lists complete. The extreme equilibria of a nondegenerate game are then
     the vertex pairs with complementary labels, rebuilt exactly from their
     supports by integer (Bareiss) elimination. When the certificate fails
     for a polytope (a degenerate or nearly degenerate one, or payoffs too
