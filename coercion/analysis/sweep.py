@@ -515,6 +515,9 @@ def sweep(
                     "not match these points and chunks)",
                     field="out",
                 )
+            # a process killed while writing a part leaves its temporary file
+            for stale in folder.glob(".part-*.parquet.*.tmp"):
+                stale.unlink(missing_ok=True)
         else:
             atomic_write_text(spec_path, json.dumps(spec, indent=1) + "\n")
         for k in range(len(starts)):

@@ -119,3 +119,139 @@ def test_draws_are_reproducible():
         draw_parameters(DRAWS, 5, seed=3)["a"].tolist()
         == draw_parameters(DRAWS, 5, seed=3)["a"].tolist()
     )
+
+
+# ---------------------------------------------------------------- faults
+SCRIPT = """
+import sys
+import pandas
+import pyarrow.parquet
+import sympy as sp
+import coercion as co
+import coercion.analysis.sweep
+import coercion.solve.enumeration
+import coercion.solve.stack
+
+c, a = sp.symbols("c a")
+game = co.SymbolicGame.from_bimatrix(
+    [[0, -1], [a, -c]], [[0, 1], [-1, -c]],
+    strategies=(["back down", "stand firm"], ["back down", "stand firm"]))
+draws = {"c": ("uniform", 0.2, 5.0), "a": ("triangular", 0.5, 1.0, 2.0)}
+n, chunk, vectorised = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
+co.sweep(game, grid={"c": [2.0], "a": [1.0]}, progress=False, vectorised=vectorised)
+print("ready", flush=True)
+co.sweep(game, draws=draws, n=n, seed=11, chunk_size=chunk, out=sys.argv[1],
+         resume=True, progress=False, vectorised=vectorised)
+print("done", flush=True)
+"""
+
+
+def _start(script, out, n, chunk, vectorised):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            str(script),
+            str(out),
+            str(n),
+            str(chunk),
+            str(int(vectorised)),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def _killed_then_resumed(tmp_path, *, n, chunk, vectorised, kills, seed):
+    import signal
+    import time
+
+    import numpy as np
+
+    script = tmp_path / "run_sweep.py"
+    script.write_text(SCRIPT)
+    clean, broken = tmp_path / "clean", tmp_path / "broken"
+    n_parts = -(-n // chunk)
+    # the uninterrupted reference, in this process (the same code and game)
+    t0 = time.perf_counter()
+    co.sweep(
+        CHICKEN,
+        draws=DRAWS,
+        n=n,
+        seed=11,
+        chunk_size=chunk,
+        out=clean,
+        progress=False,
+        vectorised=vectorised,
+    )
+    full_time = time.perf_counter() - t0
+    rng = np.random.default_rng(seed)
+    interrupted = 0
+    for _ in range(kills):
+        proc = _start(script, broken, n, chunk, vectorised)
+        time.sleep(rng.uniform(0.05, 0.5) * full_time)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        written = len(list(broken.glob("part-*.parquet")))
+        interrupted += 0 < written < n_parts
+    assert interrupted >= 1  # at least one kill landed in the middle of the sweep
+    proc = _start(script, broken, n, chunk, vectorised)
+    assert proc.stdout.readline().strip() == "done"
+    proc.wait()
+    parts = sorted(p.name for p in clean.glob("part-*.parquet"))
+    assert parts == sorted(p.name for p in broken.glob("part-*.parquet"))
+    assert len(parts) == n_parts
+    assert not list(broken.glob(".*.tmp"))
+    for name in parts:
+        assert (clean / name).read_bytes() == (broken / name).read_bytes(), name
+    # the concatenated frames, read back
+    frames = [
+        pd.concat([pd.read_parquet(d / p) for p in parts], ignore_index=True)
+        for d in (clean, broken)
+    ]
+    pd.testing.assert_frame_equal(frames[0], frames[1], check_exact=True)
+    assert frames[0].point.is_monotonic_increasing
+    assert frames[0].point.nunique() == n
+
+
+def test_sweep_killed_at_random_moments_resumes_byte_identical(tmp_path):
+    _killed_then_resumed(
+        tmp_path, n=400, chunk=20, vectorised=False, kills=3, seed=20261130
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("vectorised", [False, True])
+def test_sweep_killed_many_times_resumes_byte_identical(tmp_path, vectorised):
+    _killed_then_resumed(
+        tmp_path,
+        n=3000 if not vectorised else 400_000,
+        chunk=100 if not vectorised else 5000,
+        vectorised=vectorised,
+        kills=8,
+        seed=7,
+    )
+
+
+def test_same_seed_any_chunking_and_worker_count_gives_identical_frames():
+    distributed = pytest.importorskip("dask.distributed")
+    base = run(chunk_size=1000).frame
+    for workers, size in ((1, 7), (2, 25)):
+        with (
+            distributed.LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=False,
+                dashboard_address=None,
+            ) as cluster,
+            distributed.Client(cluster) as client,
+        ):
+            res = run(chunk_size=size, scheduler=client)
+        pd.testing.assert_frame_equal(res.frame, base, check_exact=True)
+    slow = run(chunk_size=13, vectorised=False).frame
+    pd.testing.assert_frame_equal(slow, base, check_exact=False, rtol=0, atol=1e-12)
