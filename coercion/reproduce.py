@@ -289,7 +289,7 @@ def case_study(
     game = model.game()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        eqs = co.solve(game)
+        eqs = _solve(game)
     tree = sequential_tree(game)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -422,6 +422,12 @@ def _short(sc: Any) -> str:
     return sc.id.replace("_", " ").capitalize()
 
 
+def _solve(game: Any) -> Any:
+    from coercion.solve.dispatch import solve
+
+    return solve(game)
+
+
 def _paths_text(sig: Any) -> str:
     parts = []
     for p in sig:
@@ -452,7 +458,7 @@ def _monte_carlo(
         supply = {p: float(draws[p][s * n_weights]) for p in supply_params}
         model = build(sc.with_params(supply) if supply else sc)
         stack = model.symbolic.lambdify()
-        args = {
+        args: dict[str, Any] = {
             k: float(v) for k, v in model.defaults.items() if k.startswith("stake.")
         }
         for scen_name, role in weights.items():
@@ -488,7 +494,7 @@ def _backtest(
     kinds = {r.name: r.kind for r in sc.players[T].responses}
     predicted_sub = any(kinds.get(p[1][0]) == "substitute" for p in restrict_paths)
     observed_sub = outcome.target_substituted
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "question": f"does {S} restrict?",
             "model": "yes" if restrict_paths else "no",
@@ -520,7 +526,7 @@ def _backtest(
             "match": None,
         },
     ]
-    return rows
+    return list(rows)
 
 
 # ---------------------------------------------------------------- bundled games

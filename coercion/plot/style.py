@@ -33,7 +33,7 @@ PALETTE = (
     "#000000",  # black
 )
 
-_RC = {
+_RC: dict[str, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 150,
     "font.size": 10,

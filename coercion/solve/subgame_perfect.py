@@ -86,6 +86,26 @@ def _json(v: Any) -> Any:
     return format_exact(v) if isinstance(v, Fraction | int) else float(v)
 
 
+def _mover(h: Any) -> int:
+    """The player at a personal information set (never None there)."""
+    p = h.player
+    if p is None:  # pragma: no cover - callers pass personal sets only
+        raise NotSupportedError(
+            "a chance information set has no mover", field="infoset"
+        )
+    return int(p)
+
+
+def _probs(h: Any) -> tuple[Any, ...]:
+    """The probabilities of a chance information set."""
+    probs = h.probs
+    if probs is None:  # pragma: no cover - callers pass chance sets only
+        raise NotSupportedError(
+            "a personal information set has no chance law", field="infoset"
+        )
+    return tuple(probs)
+
+
 # ---------------------------------------------------------------- certificates
 def _value_with(game: ExtensiveGame, beh: Behavior, exact: bool) -> list[Any]:
     return list(game.expected_payoffs(beh if exact else _floats(beh)))
@@ -150,7 +170,7 @@ def _subtree_game(game: ExtensiveGame, root: Node) -> tuple[ExtensiveGame, dict]
         if h is None:
             continue
         if h.is_chance:
-            kids = y.chance(list(h.actions), list(h.probs))
+            kids = y.chance(list(h.actions), list(_probs(h)))
         else:
             key = hmap.get(h)
             kids = y.decide(
@@ -398,7 +418,7 @@ def _backward(
     kids = [_backward(game, c, max_count, ties) for c in node.children]
     results: list[tuple[tuple[Any, ...], dict[Any, int]]] = []
     if h.is_chance:
-        probs = [q if game.is_exact else float(q) for q in h.probs]
+        probs = [q if game.is_exact else float(q) for q in _probs(h)]
         for combo in itertools.product(*kids):
             val = list(own)
             choice: dict[Any, int] = {}
@@ -409,7 +429,7 @@ def _backward(
             results.append((tuple(val), choice))
             _check_count(len(results), max_count)
         return results
-    p = h.player
+    p = _mover(h)
     for combo in itertools.product(*kids):
         best = max(v[p] for v, _ in combo)
         winners = [a for a, (v, _) in enumerate(combo) if v[p] == best]
@@ -522,7 +542,7 @@ def _solve_folded(
         if h is None:
             continue
         if h.is_chance or h in fixed:
-            probs = list(h.probs) if h.is_chance else list(fixed[h])
+            probs = list(_probs(h)) if h.is_chance else list(fixed[h])
             keep = [i for i, q in enumerate(probs) if q != 0]
             kids = y.chance([str(i + 1) for i in keep], [probs[i] for i in keep])
             stack.extend(zip([x.children[i] for i in keep], kids))
@@ -682,7 +702,10 @@ def _continuation(game: ExtensiveGame, beh: Behavior) -> dict[Any, list[Any]]:
             v = [a + b for a, b in zip(v, x.outcome.payoffs)]
         h = x.infoset
         if h is not None:
-            probs = h.probs if h.is_chance else beh[h.player][index[h.player][h]]
+            if h.is_chance:
+                probs = list(_probs(h))
+            else:
+                probs = beh[_mover(h)][index[_mover(h)][h]]
             for c, q in zip(x.children, probs):
                 v = [a + q * b for a, b in zip(v, values[c])]
         values[x] = v
@@ -732,7 +755,7 @@ def noncredible_threats(
             h = x.infoset
             if h is None or h.is_chance or len(h.members) != 1 or h not in prescribed:
                 continue
-            p = h.player
+            p = _mover(h)
             probs = beh[p][index[p][h]]
             kid_vals = [values[c][p] for c in x.children]
             best = max(kid_vals)
