@@ -49,7 +49,8 @@ def apply_style() -> None:
     """Set the toolkit's matplotlib defaults (idempotent)."""
     import matplotlib as mpl
 
-    mpl.rcParams.update(_RC)
+    for key, value in _RC.items():
+        mpl.rcParams[key] = value
 
 
 def new_axes(width: float = 6.0, height: float = 3.6) -> Axes:
