@@ -49,8 +49,8 @@ def apply_style() -> None:
     """Set the toolkit's matplotlib defaults (idempotent)."""
     import matplotlib as mpl
 
-    for key, value in _RC.items():
-        mpl.rcParams[key] = value
+    params: Any = mpl.rcParams  # its stub accepts literal keys only
+    params.update(_RC)
 
 
 def new_axes(width: float = 6.0, height: float = 3.6) -> Axes:
