@@ -109,6 +109,16 @@ def _solve(fam: StackFamily, params: Mapping[str, np.ndarray], k: int) -> Any:
 
 def _support_codes(sol: Any, m: int, n: int) -> np.ndarray:
     """``(K, E)`` code of each slot's support pair (-1 for an empty slot)."""
+    if sol.first is not None:
+        # 2 x 2: the probabilities of the first strategies say it all, and
+        # (p, 1 - p) is exactly how the solution builds the row strategy
+        p, q = sol.first
+        code = (p > _PROB_TOL).astype(np.int64)
+        code += (1.0 - p > _PROB_TOL) * 2
+        code += (q > _PROB_TOL) * 4
+        code += (1.0 - q > _PROB_TOL) * 8
+        code[np.arange(code.shape[1])[None, :] >= sol.count[:, None]] = -1
+        return code
     used_r = sol.row > _PROB_TOL
     used_c = sol.col > _PROB_TOL
     w_r = 1 << np.arange(m, dtype=np.int64)
