@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -167,72 +166,117 @@ def _float_solution(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 # ---------------------------------------------------------------- exact recovery
-def _solve_exact_system(
-    rows: Sequence[Sequence[Fraction]], rhs: Sequence[Fraction], nvars: int
-) -> list[Fraction] | None:
-    """Unique solution of a consistent (possibly overdetermined) system, or None."""
-    a = [[*r, b] for r, b in zip(rows, rhs)]
-    piv_cols = []
-    r = 0
-    for col in range(nvars):
-        piv = next((i for i in range(r, len(a)) if a[i][col] != 0), None)
-        if piv is None:
-            return None  # a free variable: not a unique (basic) solution
-        a[r], a[piv] = a[piv], a[r]
-        p = a[r][col]
-        a[r] = [v / p for v in a[r]]
-        for i in range(len(a)):
-            if i != r and a[i][col] != 0:
-                f = a[i][col]
-                a[i] = [v - f * w for v, w in zip(a[i], a[r])]
-        piv_cols.append(col)
-        r += 1
-    if any(a[i][nvars] != 0 for i in range(r, len(a))):
-        return None  # inconsistent
-    return [a[i][nvars] for i in range(nvars)]
+def _integer_matrix(A: np.ndarray) -> tuple[list[list[int]], int]:
+    """``(N, D)``: the exact matrix ``A`` as ints ``N`` over one denominator ``D``."""
+    rows = [[Fraction(v) for v in row] for row in A.tolist()]
+    den = math.lcm(*(v.denominator for row in rows for v in row))
+    return [[v.numerator * (den // v.denominator) for v in row] for row in rows], den
+
+
+def _bareiss_solve(K: list[list[int]], b: list[int]) -> tuple[list[int], int] | None:
+    """Solve the square integer system ``K z = b`` exactly: ``(numerators, det)``.
+
+    Fraction-free Gaussian elimination (Bareiss 1968): every intermediate is an
+    integer (a minor of ``[K | b]``), the last pivot is ``+-det(K)``, and
+    ``z = numerators / det`` with ``det > 0``. None when ``K`` is singular.
+    """
+    n = len(K)
+    a = np.empty((n, n + 1), dtype=object)
+    a[:, :n] = K
+    a[:, n] = b
+    prev = 1
+    for p in range(n):
+        nonzero = np.flatnonzero(a[p:, p] != 0)
+        if len(nonzero) == 0:
+            return None
+        piv = p + int(nonzero[0])
+        if piv != p:
+            a[[p, piv]] = a[[piv, p]]
+        app = a[p, p]
+        # one vectorised update of the trailing block (object arrays of ints)
+        a[p + 1 :, p + 1 :] = (
+            a[p + 1 :, p + 1 :] * app - np.multiply.outer(a[p + 1 :, p], a[p, p + 1 :])
+        ) // prev
+        a[p + 1 :, p] = 0
+        prev = app
+    det = int(prev)
+    rows = a.tolist()
+    z = [0] * n
+    for i in range(n - 1, -1, -1):
+        acc = rows[i][n] * det
+        for j in range(i + 1, n):
+            acc -= rows[i][j] * z[j]
+        z[i] = acc // rows[i][i]
+    if det < 0:
+        z, det = [-v for v in z], -det
+    return z, det
 
 
 def _exact_maximin(
-    A: np.ndarray, x_float: np.ndarray, scale_tol: float
+    N: list[list[int]],
+    den: int,
+    x_float: np.ndarray,
+    scale_tol: float,
 ) -> tuple[list[Fraction], Fraction] | None:
     """Exact optimal strategy of the maximiser near ``x_float``, or None.
 
-    The float optimum (a vertex, from the dual simplex) fixes the support
-    :math:`S` of ``x`` and the columns :math:`J` that hold the row player's
-    guarantee with equality; the exact vertex solves
-    :math:`x_S^\\top A_{S,J} = v`, :math:`\\mathbf 1^\\top x_S = 1`, which is then
-    verified exactly: ``x >= 0`` and :math:`\\min_j (x^\\top A)_j = v`.
+    ``N / den`` is the exact payoff matrix. The float optimum (a vertex, from
+    the dual simplex) fixes the support :math:`S` of ``x`` and the columns
+    :math:`J` that hold the row player's guarantee with equality; the exact
+    vertex solves :math:`x_S^\top A_{S,J} = v`, :math:`\\mathbf 1^\top x_S = 1`
+    (a square subsystem of full rank, chosen by QR with column pivoting on the
+    float system), in integers; it is then verified exactly: ``x >= 0`` and
+    :math:`\\min_j (x^\top A)_j = v`, which proves that ``x`` guarantees ``v``.
     """
-    m, n = A.shape
-    Af = A.astype(float)
+    from scipy.linalg import qr
+
+    m, n = len(N), len(N[0])
+    Af = np.array(N, dtype=np.float64) / den
     support = [i for i in range(m) if x_float[i] > 1e-9]
     guarantee = x_float @ Af
     v_float = float(guarantee.min())
     tight = [j for j in range(n) if guarantee[j] - v_float <= scale_tol]
     k = len(support)
-    rows = [[A[i, j] for i in support] + [Fraction(-1)] for j in tight]
-    rows.append([Fraction(1)] * k + [Fraction(0)])
-    rhs = [Fraction(0)] * len(tight) + [Fraction(1)]
-    sol = _solve_exact_system(rows, rhs, k + 1)
-    if sol is None or any(s < 0 for s in sol[:k]):
+    if len(tight) < k:
+        return None
+    # Rows of the system in unknowns (x_S, w) with w = v * den.
+    system = [[N[i][j] for i in support] + [-1] for j in tight]
+    system.append([1] * k + [0])
+    rhs = [0] * len(tight) + [1]
+    if len(system) > k + 1:
+        scaled = np.array(system, dtype=np.float64)
+        scaled[:, :k] /= den
+        _, R, order = qr(scaled.T, pivoting=True, mode="economic")
+        if abs(R[k, k]) <= 1e-12 * abs(R[0, 0]):
+            return None
+        chosen = sorted(order[: k + 1].tolist())
+        system = [system[r] for r in chosen]
+        rhs = [rhs[r] for r in chosen]
+    solved = _bareiss_solve(system, rhs)
+    if solved is None:
+        return None
+    z, det = solved
+    if any(v < 0 for v in z[:k]):
+        return None
+    w_num = z[k]
+    # exact check of the guarantee: min_j sum_i N[i][j] z_i == w_num
+    if min(sum(N[i][j] * zi for i, zi in zip(support, z)) for j in range(n)) != w_num:
         return None
     x = [Fraction(0)] * m
-    for i, s in zip(support, sol[:k]):
-        x[i] = s
-    v = sol[k]
-    if min(sum(x[i] * A[i, j] for i in range(m)) for j in range(n)) != v:
-        return None
-    return x, v
+    for i, zi in zip(support, z):
+        x[i] = Fraction(zi, det)
+    return x, Fraction(w_num, det * den)
 
 
 def _exact_solution(
     game: NormalFormGame, x_float: np.ndarray, y_float: np.ndarray
 ) -> tuple[list[Fraction], list[Fraction], Fraction] | None:
-    A = game.payoffs[0]
+    N, den = _integer_matrix(game.payoffs[0])
+    NT = [[-v for v in col] for col in zip(*N)]  # the column player maximises -A^T
     rng = float(game.payoff_range()) or 1.0
     for rel in (1e-9, 1e-7, 1e-5):
-        xs = _exact_maximin(A, x_float, rel * rng)
-        ys = _exact_maximin(-A.T, y_float, rel * rng)
+        xs = _exact_maximin(N, den, x_float, rel * rng)
+        ys = _exact_maximin(NT, den, y_float, rel * rng)
         if xs is not None and ys is not None and xs[1] == -ys[1]:
             return xs[0], ys[0], xs[1]
     return None
