@@ -137,3 +137,43 @@ def test_errors():
         solve_zero_sum(g, tol=-1)
     with pytest.raises(InvalidParameterError, match="exact"):
         solve_zero_sum(g, exact="no")
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.integers(1, 6).flatmap(
+        lambda n: st.tuples(
+            st.lists(
+                st.lists(st.integers(-5, 5), min_size=n, max_size=n),
+                min_size=n,
+                max_size=n,
+            ),
+            st.lists(st.integers(-5, 5), min_size=n, max_size=n),
+        )
+    )
+)
+def test_bareiss_solve_matches_fraction_elimination(Kb):
+    from coercion.solve.zero_sum import _bareiss_solve
+
+    K, b = Kb
+    n = len(K)
+    # reference: Gauss-Jordan in Fractions
+    a = [[F(v) for v in row] + [F(r)] for row, r in zip(K, b)]
+    singular = False
+    for c in range(n):
+        piv = next((i for i in range(c, n) if a[i][c] != 0), None)
+        if piv is None:
+            singular = True
+            break
+        a[c], a[piv] = a[piv], a[c]
+        a[c] = [v / a[c][c] for v in a[c]]
+        for i in range(n):
+            if i != c and a[i][c] != 0:
+                f = a[i][c]
+                a[i] = [v - f * w for v, w in zip(a[i], a[c])]
+    got = _bareiss_solve(K, b)
+    if singular:
+        assert got is None
+    else:
+        z, det = got
+        assert det > 0 and [F(v, det) for v in z] == [a[i][n] for i in range(n)]
