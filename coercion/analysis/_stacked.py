@@ -210,3 +210,57 @@ def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFr
         for i, s in enumerate(fam.strategies[p]):
             cols[f"{pl}:{s}"] = np.where(real, strat[:, i], np.nan)
     return pd.DataFrame(cols)
+
+
+def scan_regimes(
+    fam: StackFamily,
+    params: Mapping[str, np.ndarray],
+    k: int,
+    exact_regime: Callable[[int], tuple],
+    rel: float = 1e-7,
+) -> list[tuple]:
+    """Regimes of ``k`` points of a ``2 x 2`` family, exact-safe.
+
+    The regime of a ``2 x 2`` game is decided by the signs of the four payoff
+    differences :math:`a_1, a_2, b_1, b_2` (see :func:`coercion.solve_stack`).
+    Where every difference is larger than ``rel`` times the largest payoff (at
+    least 1) its sign cannot be flipped by the rounding of the float
+    evaluation, and the stacked regime is the regime of the exact game; the
+    other points (ties and near-ties) are handed to ``exact_regime(i)``.
+    """
+    from coercion.solve.stack import solve_stack
+
+    if fam.shape != (2, 2):
+        return [exact_regime(i) for i in range(k)]
+    P = fam.payoffs(params)
+    if P.shape[0] != k:
+        P = np.broadcast_to(P, (k, *P.shape[1:]))
+    A, B = P[:, 0], P[:, 1]
+    diffs = np.stack(
+        (
+            A[:, 0, 0] - A[:, 1, 0],
+            A[:, 0, 1] - A[:, 1, 1],
+            B[:, 0, 0] - B[:, 0, 1],
+            B[:, 1, 0] - B[:, 1, 1],
+        ),
+        axis=1,
+    )
+    scale = np.maximum(1.0, np.abs(P).reshape(k, -1).max(axis=1))
+    safe = np.all(np.abs(diffs) > rel * scale[:, None], axis=1)
+    out: list[Any] = [None] * k
+    idx = np.flatnonzero(safe)
+    if len(idx):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sol = solve_stack(A[idx], B[idx])
+        masks = _masks(_support_codes(sol, 2, 2))
+        cache: dict[int, tuple] = {}
+        for i, mk in zip(idx.tolist(), masks.tolist()):
+            if mk not in cache:
+                cache[mk] = _signature(int(mk), fam)
+            out[i] = cache[mk]
+    for i in np.flatnonzero(~safe).tolist():
+        out[i] = exact_regime(i)
+    return out

@@ -322,6 +322,8 @@ class _Family:
     exact_input: bool = False  # game_at(Fraction) gives an exact game
     regime: Callable[[NormalFormGame], Signature] = field(default=None)  # type: ignore[assignment]
     kind: str = "nash"
+    stacked: Callable[[], Any] | None = None  # makes the StackFamily, or None
+    param: str = ""
 
     def __post_init__(self) -> None:
         if self.regime is None:
@@ -351,7 +353,16 @@ def _family(model: Any, param: str, fixed: dict[str, Any]) -> _Family:
             )
         part = model.partial({k: v for k, v in fixed.items() if k in names})
         sym = next(s for s in part.symbols if s.name == param)
-        return _Family(lambda v: part.subs({param: v}), part, sym, exact_input=True)
+        from coercion.analysis._stacked import stack_family
+
+        return _Family(
+            lambda v: part.subs({param: v}),
+            part,
+            sym,
+            exact_input=True,
+            stacked=lambda: stack_family(part),
+            param=param,
+        )
     if isinstance(model, ParametricGame):
         if param not in model.parameters:
             raise InvalidParameterError(
@@ -369,7 +380,15 @@ def _family(model: Any, param: str, fixed: dict[str, Any]) -> _Family:
             syms = [s for s in part.symbols if s.name == param]
             if syms and len(part.symbols) == 1:
                 sym_game, sym = part, syms[0]
-        return _Family(lambda v: model.game(**{**fixed, param: v}), sym_game, sym)
+        from coercion.analysis._stacked import stack_family
+
+        return _Family(
+            lambda v: model.game(**{**fixed, param: v}),
+            sym_game,
+            sym,
+            stacked=lambda: stack_family(model, fixed),
+            param=param,
+        )
     if callable(model):
         return _Family(lambda v: model(**{**fixed, param: v}))
     raise InvalidParameterError(
@@ -418,7 +437,18 @@ def _numeric(
     fam: _Family, lo: float, hi: float, grid: int, rtol: float
 ) -> tuple[list[Threshold], list[Regime]]:
     xs = np.linspace(lo, hi, grid)
-    sigs = [fam.regime(fam.probe(float(x))) for x in xs]
+    stacked = fam.stacked() if fam.kind == "nash" and fam.stacked else None
+    if stacked is not None:
+        from coercion.analysis._stacked import scan_regimes
+
+        sigs = scan_regimes(
+            stacked,
+            {fam.param: xs},
+            grid,
+            lambda i: fam.regime(fam.probe(float(xs[i]))),
+        )
+    else:
+        sigs = [fam.regime(fam.probe(float(x))) for x in xs]
     found: list[Threshold] = []
     pending = [
         (float(xs[i]), float(xs[i + 1]), sigs[i], sigs[i + 1]) for i in range(grid - 1)

@@ -108,3 +108,18 @@ def test_no_fast_path_for_a_callable_or_a_solver():
             vectorised=True,
             solver=co.solve.enumeration.enumerate_equilibria,
         )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_numeric_threshold_scan_matches_the_per_point_scan(seed):
+    # grid points fall exactly on thresholds (dyadic grid, integer payoffs):
+    # those ties are handed to the exact per-point regime
+    game = random_family(200 + seed, (2, 2)).partial({"y": sp.Rational(1, 2)})
+    kw = dict(over=(-2, 2), method="numeric", grid=17)
+    fast = co.thresholds(game, "x", **kw)
+    slow = co.thresholds(game, "x", regime=regime_of, **kw)
+    assert [(t.below, t.above, t.at) for t in fast] == [
+        (t.below, t.above, t.at) for t in slow
+    ]
+    assert [t.value for t in fast] == [t.value for t in slow]
+    assert [r.signature for r in fast.regimes] == [r.signature for r in slow.regimes]
