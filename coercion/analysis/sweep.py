@@ -17,6 +17,13 @@ Chunks and resumption
     records the sweep. ``resume=True`` skips the chunks already written, so a
     sweep that was killed ends, when started again, with exactly the rows of an
     uninterrupted run.
+Vectorised
+    When the model evaluates payoff stacks (a two-player
+    :class:`~coercion.SymbolicGame`, a :class:`~coercion.ParametricGame` with
+    ``stack=``) of small games, each chunk is solved at once by
+    :func:`coercion.solve_stack` and its rows are assembled with numpy
+    (:mod:`coercion.analysis._stacked`); the rows are those of the per-point
+    path.
 Distributed
     ``scheduler=`` takes a ``dask.distributed`` scheduler address or
     ``Client``; chunks are then solved on the cluster and written by the caller.

@@ -764,6 +764,14 @@ def thresholds(
     holds only at one point is detected by evaluating the game exactly there
     (rational roots). For irrational roots the point itself is not evaluated.
 
+    The numeric scan of a two-player ``2 x 2`` family that evaluates payoff
+    stacks (a :class:`~coercion.SymbolicGame`, a
+    :class:`~coercion.ParametricGame` with ``stack=``) solves the whole grid
+    at once with :func:`coercion.solve_stack`; grid points where a payoff
+    difference that decides a best response is within ``1e-7`` times the
+    largest payoff (at least 1) of zero are solved alone, exactly when the
+    family is exact, so the regimes are those of the per-point scan.
+
     See Also
     --------
     is_threshold : the checker.
