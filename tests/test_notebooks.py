@@ -40,8 +40,17 @@ def test_notebook_is_stored_without_outputs(path):
             assert cell.outputs == [] and cell.execution_count is None
 
 
+@pytest.fixture(scope="module")
+def warm_jit_cache():
+    """Compile the solvers' numba kernels once (they cache to disk), so that a
+    fresh install does not charge the first notebook for the compilation."""
+    import coercion as co
+
+    co.solve(co.build.export_control_game("photoresists").game)
+
+
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
-def test_notebook_executes(path, tmp_path, monkeypatch):
+def test_notebook_executes(path, tmp_path, monkeypatch, warm_jit_cache):
     # the kernel inherits the environment: draw without a display or PNG encoding
     monkeypatch.setenv("MPLBACKEND", "Agg")
     nb = nbformat.read(path, as_version=4)
