@@ -388,9 +388,13 @@ Where the time goes (profiled with cProfile on this machine):
   work around the search (matching labels, building the `Equilibrium`
   objects with their certificates, the components); once the work is in the
   pivots `coercion` is faster.
-- *Exact path.* Vertices are found by the certified float search and rebuilt
-  exactly by integer elimination; exact certificates use integers over common
-  denominators. lrsnash's times include starting its process (about 2 ms).
+- *Exact path.* Vertices are found by the compiled float search, every basis
+  is then proved exact by a vectorised rigorous error bound, and equilibria
+  are rebuilt exactly by integer elimination; exact certificates use integers
+  over common denominators. lrsnash's times include starting its process
+  (about 2 ms).
+- *Noise.* Other work shared the 2 cores during the run; the stack's median
+  and best runs differ by about 4x for that reason.
 - *2 x 2 stacks.* One pass of a numba-compiled loop over sign-case tables
   (about 40 ns a game for the loop itself); the rest is writing about 150
   bytes of fresh output per game, so the rate depends on memory traffic and
