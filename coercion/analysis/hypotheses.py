@@ -145,7 +145,10 @@ def _fmt(v: Any) -> str:
     return str(v)
 
 
-def _verdicts(rows: list[tuple[str, Any, Any, bool, str]]) -> pd.DataFrame:
+_Region = tuple[str, Any, Any, bool, str]
+
+
+def _verdicts(rows: list[_Region]) -> pd.DataFrame:
     import pandas as pd
 
     return pd.DataFrame(rows, columns=["parameter", "low", "high", "holds", "why"])
@@ -443,7 +446,7 @@ def pain_tolerance(
     one = 1
     lo_b, hi_b = sorted([one, rho_star], key=float)
     S, T = names
-    regions = [
+    regions: list[_Region] = [
         (
             "tau_T/tau_S",
             0,
@@ -473,7 +476,7 @@ def pain_tolerance(
             f"{T if rho_star > 1 else S} is more tolerant and prevails",
         )
     )
-    key = {
+    key: dict[str, Any] = {
         "threshold_ratio": rho_star,
         "ratio": ratio,
         "concedes_first": who,
@@ -695,7 +698,7 @@ def managed_dependence(
                 }
             )
     table = pd.DataFrame(rows)
-    key = {
+    key: dict[str, Any] = {
         "optimal_export_level": sol.optimal_dependence,
         "threshold": d_bar,
         "unit_value": sol.unit_value,
@@ -705,7 +708,7 @@ def managed_dependence(
         "trade_margin": pi,
         "coercion_probability": rho,
     }
-    regions = [
+    regions: list[_Region] = [
         (
             "security_cost g",
             0,
@@ -889,14 +892,14 @@ def upstream_goods(
         .reset_index(drop=True)
     )
     top = table.iloc[0]
-    key = {
+    key: dict[str, Any] = {
         "largest_multiplier": float(top.multiplier),
         "product": str(top["product"]),
         "sender": S,
         "target": T,
         "horizon_years": horizon,
     }
-    regions = [
+    regions: list[_Region] = [
         (
             f"cut of {row.product}",
             row.multiplier,
@@ -1065,7 +1068,7 @@ def time_to_recovery(
         discount_rate=rate,
     )
     tts = float(base.time_to_survive)
-    key = {
+    key: dict[str, Any] = {
         "product": product,
         "case_time_to_recover": t0,
         "case_value_at_risk": float(base.value_at_risk),
@@ -1073,7 +1076,7 @@ def time_to_recovery(
         "value_at_risk_per_year": (float(up.value_at_risk) - float(base.value_at_risk))
         / 0.25,
     }
-    regions = [
+    regions: list[_Region] = [
         (
             "time_to_recover",
             0,
@@ -1287,7 +1290,7 @@ def collective_resilience(
         if pos
         else None
     )
-    key = {
+    key: dict[str, Any] = {
         "product": product,
         "members": members,
         "alone": lead,
@@ -1296,7 +1299,7 @@ def collective_resilience(
         "void_filled_at": void,
         "critical_leakage": crit,
     }
-    regions = []
+    regions: list[_Region] = []
     if void > 0:
         regions.append(
             (
@@ -1445,7 +1448,7 @@ def interdependence_deters(
             }
         )
     table = pd.DataFrame(rows)
-    key = {
+    key: dict[str, Any] = {
         "critical_self_sufficiency": s_star,
         "deterred_at_zero": bool(table.sender_deterred.iloc[0]),
         "deterred_when_self_sufficient": bool(table.sender_deterred.iloc[-1]),
@@ -1650,7 +1653,7 @@ def breaking_chokeholds(
         half = math.inf
     else:
         half = case.delay + math.log((1 - case.floor) / (0.5 - case.floor)) / case.rate
-    key = {
+    key: dict[str, Any] = {
         "product": product,
         "capability": cap,
         "tech_speed": float(tech_speed),
@@ -1659,7 +1662,7 @@ def breaking_chokeholds(
         "half_life": half,
         "years": years,
     }
-    regions = []
+    regions: list[_Region] = []
     for mode, sub in table.groupby("mode", sort=True):
         broken = float((sub.dependence_left <= 0.5).mean())
         regions.append(
@@ -1866,7 +1869,7 @@ def mutual_chokepoints(
     table = pd.DataFrame(rows)
     first = min(until, key=lambda s: until[s])
     escalates_first = None if until[A] == until[B] else first
-    key = {
+    key: dict[str, Any] = {
         "deterred_until": until,
         "credible": credible,
         "escalates_first": escalates_first,
@@ -1874,7 +1877,7 @@ def mutual_chokepoints(
         "tolerance": tau,
     }
     both = min(until.values())
-    regions = []
+    regions: list[_Region] = []
     if both > 0:
         regions.append(
             (
