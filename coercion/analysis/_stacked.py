@@ -183,7 +183,7 @@ def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFr
     code = _support_codes(sol, *fam.shape)
     masks = _masks(code)
     uniq, inverse = np.unique(masks, return_inverse=True)
-    regimes = np.array([describe(_signature(int(u), fam)) for u in uniq], dtype=object)
+    regimes = [describe(_signature(int(u), fam)) for u in uniq]
     count = sol.count.astype(np.int64)
     has = np.maximum(count, 1)  # a game without equilibria keeps one row
     game = np.repeat(np.arange(k), has)
@@ -197,19 +197,41 @@ def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFr
         cols[c] = params[c][game]
     cols["equilibrium"] = np.where(real, slot, -1).astype(np.int64)
     cols["n_equilibria"] = count[game]
-    cols["regime"] = regimes[inverse.ravel()][game]
-    sl = np.minimum(slot, sol.row.shape[1] - 1)
-    row = sol.row[game, sl]
-    col = sol.col[game, sl]
-    used = (row > _PROB_TOL).sum(axis=1) + (col > _PROB_TOL).sum(axis=1)
+    cols["regime"] = _string_column(regimes, inverse.ravel()[game])
+    sl = np.minimum(slot, len(code[0]) - 1)
+    everywhere = bool(real.all())
+
+    def pick(x: np.ndarray) -> np.ndarray:
+        return x if everywhere else np.where(real, x, np.nan)
+
+    if sol.first is not None:
+        # 2 x 2: the strategies are (p, 1 - p) and (q, 1 - q), as sol.row/col
+        p0, q0 = sol.first[0][game, sl], sol.first[1][game, sl]
+        strats = [(p0, 1.0 - p0), (q0, 1.0 - q0)]
+    else:
+        strats = [tuple(sol.row[game, sl].T), tuple(sol.col[game, sl].T)]
+    used = sum((x > _PROB_TOL).astype(np.int64) for st in strats for x in st)
     cols["pure"] = real & (used == 2)
-    reg = sol.regrets[game, sl].max(axis=1)
-    cols["max_regret"] = np.where(real, reg, np.nan)
-    for p, (pl, strat) in enumerate(zip(fam.players, (row, col))):
-        cols[f"payoff:{pl}"] = np.where(real, sol.payoffs[game, sl, p], np.nan)
+    cols["max_regret"] = pick(sol.regrets[game, sl].max(axis=1))
+    for p, pl in enumerate(fam.players):
+        cols[f"payoff:{pl}"] = pick(sol.payoffs[game, sl, p])
         for i, s in enumerate(fam.strategies[p]):
-            cols[f"{pl}:{s}"] = np.where(real, strat[:, i], np.nan)
+            cols[f"{pl}:{s}"] = pick(strats[p][i])
     return pd.DataFrame(cols)
+
+
+def _string_column(values: list[str], idx: np.ndarray) -> Any:
+    """``values[idx]`` as a column of the dtype pandas gives strings."""
+    import pandas as pd
+
+    dtype = pd.Series(values[:1] or [""]).dtype
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        import pyarrow as pa
+
+        # taking from a few strings in Arrow avoids one Python object per row
+        arr = pa.array(values, type=pa.large_string()).take(pa.array(idx))
+        return pd.array(arr, dtype=dtype)
+    return np.asarray(values, dtype=object)[idx]
 
 
 def scan_regimes(

@@ -546,8 +546,7 @@ def sweep(
     def finish(k: int, df: pd.DataFrame) -> None:
         if folder is not None:
             _write_part(folder / f"part-{k:06d}.parquet", df)
-        else:
-            results[k] = df
+        results[k] = df
         if bar is not None:
             bar.update(1)
 
@@ -565,13 +564,13 @@ def sweep(
 
     import pandas as pd
 
-    if folder is not None:
-        frames = [
-            pd.read_parquet(folder / f"part-{k:06d}.parquet")
-            for k in range(len(starts))
-        ]
-    else:
-        frames = [results[k] for k in range(len(starts))]
+    # parts written by an earlier run are read back; this run's are at hand
+    frames = [
+        results[k]
+        if k in results
+        else pd.read_parquet(folder / f"part-{k:06d}.parquet")  # type: ignore[operator]
+        for k in range(len(starts))
+    ]
     frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     return SweepResult(
         frame=frame,
