@@ -297,8 +297,8 @@ def case_study(
     paths = leader_follower_regime(game)
     res.key_numbers["equilibria of the simultaneous game"] = len(eqs)
     res.key_numbers["largest regret of any equilibrium"] = float(eqs.max_regret)
-    res.key_numbers["subgame-perfect paths (sender rung; target answer)"] = "; ".join(
-        f"{p[0][0]} -> {p[1][0]}" for p in paths
+    res.key_numbers["subgame-perfect paths (sender rung -> target answer)"] = (
+        _paths_text(paths)
     )
     res.tables["paths"] = paths
     if writer:
