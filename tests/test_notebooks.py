@@ -44,9 +44,13 @@ def test_notebook_is_stored_without_outputs(path):
 def warm_jit_cache():
     """Compile the solvers' numba kernels once (they cache to disk), so that a
     fresh install does not charge the first notebook for the compilation."""
+    import warnings
+
     import coercion as co
 
-    co.solve(co.build.export_control_game("photoresists").game)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", co.errors.CoercionWarning)
+        co.solve(co.build.export_control_game("photoresists").game)
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[p.stem for p in PATHS])
