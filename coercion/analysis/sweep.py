@@ -492,6 +492,11 @@ def sweep(
             )
         points[name] = float(value)
     n_points = len(points)
+    if fast and n_points:
+        # the per-point builder checks the parameter names and values (unknown
+        # or missing names raise as they would point by point)
+        first = points.iloc[0]
+        _game_builder(model)({c: float(first[c]) for c in points if c != "draw"})
     starts = list(range(0, n_points, chunk_size))
     folder = None if out is None else Path(out)
     spec = {

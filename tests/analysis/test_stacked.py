@@ -123,3 +123,11 @@ def test_numeric_threshold_scan_matches_the_per_point_scan(seed):
     ]
     assert [t.value for t in fast] == [t.value for t in slow]
     assert [r.signature for r in fast.regimes] == [r.signature for r in slow.regimes]
+
+
+def test_fast_path_rejects_unknown_and_missing_parameters():
+    game = random_family(1, (2, 2))
+    with pytest.raises(InvalidParameterError):
+        co.sweep(game, grid={**GRID, "z": [1.0]}, progress=False, vectorised=True)
+    with pytest.raises(InvalidParameterError):
+        co.sweep(game, grid={"x": [1.0]}, progress=False, vectorised=True)
