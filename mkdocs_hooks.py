@@ -5,7 +5,8 @@ cross-reference with roles such as ``:func:`thresholds``` and
 ``:class:`~coercion.NormalFormGame```, and write inline maths as ``:math:`x```.
 mkdocstrings renders the backquoted part as code and leaves the role name in
 front of it. This hook drops the role name, and for ``~``-prefixed targets
-keeps only the last component, as Sphinx shows them.
+keeps only the last component, as Sphinx shows them; ``:math:`` becomes inline
+maths for MathJax.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ import re
 from typing import Any
 
 _ROLE = re.compile(
-    r":(?:py:)?(?:func|class|meth|attr|data|mod|exc|obj|const|math|ref|doc|term):"
+    r":(?:py:)?(func|class|meth|attr|data|mod|exc|obj|const|math|ref|doc|term):"
     r"<code>(~?)([^<]*)</code>"
 )
 
 
 def _replace(match: re.Match[str]) -> str:
-    tilde, target = match.groups()
+    role, tilde, target = match.groups()
+    if role == "math":  # typeset by MathJax, as arithmatex marks it
+        return f'<span class="arithmatex">\\({target}\\)</span>'
     if tilde:
         target = target.rsplit(".", 1)[-1]
     return f"<code>{target}</code>"

@@ -9,6 +9,7 @@ pages from the ``__all__`` lists (hand-written introductions are kept above the 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import re
 import sys
@@ -193,3 +194,21 @@ def write_pages() -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
     write_pages()
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (":func:<code>thresholds</code>", "<code>thresholds</code>"),
+        (":class:<code>~coercion.NormalFormGame</code>", "<code>NormalFormGame</code>"),
+        (":math:<code>a_i</code>", '<span class="arithmatex">\\(a_i\\)</span>'),
+        ("plain <code>x</code>", "plain <code>x</code>"),
+    ],
+)
+def test_site_hook_drops_sphinx_roles(html, expected):
+    spec = importlib.util.spec_from_file_location(
+        "mkdocs_hooks", ROOT / "mkdocs_hooks.py"
+    )
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    assert hooks.on_page_content(html) == expected
