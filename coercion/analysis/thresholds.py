@@ -924,23 +924,26 @@ def regime_map(
     _check_range((ylo, yhi))
     base = dict(fixed or {})
     if regime == "nash":
-        from coercion.analysis._stacked import regime_codes, stack_family
+        from coercion.analysis._stacked import (
+            _string_column,
+            regime_codes,
+            stack_family,
+        )
 
-        fam0 = _family(model, yn, {**base, xn: float(xlo)})  # validates names
-        stacked = stack_family(model, base) if fam0 is not None else None
+        _family(model, yn, {**base, xn: float(xlo)})  # checks names and values
+        stacked = stack_family(model, base)
         if stacked is not None:
-            xs, ys = np.meshgrid(
+            gx, gy = np.meshgrid(
                 np.linspace(xlo, xhi, xk), np.linspace(ylo, yhi, yk), indexing="ij"
             )
-            xs, ys = xs.ravel(), ys.ravel()
+            xs, ys = gx.ravel(), gy.ravel()
             ids_, sigs = regime_codes(stacked, {xn: xs, yn: ys}, len(xs))
-            desc = np.array([describe(s) for s in sigs], dtype=object)
             return pd.DataFrame(
                 {
                     xn: xs,
                     yn: ys,
                     "regime": ids_.astype(np.int64),
-                    "description": desc[ids_],
+                    "description": _string_column([describe(s) for s in sigs], ids_),
                 },
                 columns=[xn, yn, "regime", "description"],
             )
