@@ -18,6 +18,10 @@ For each case (rare earths, photoresists, AI chips) :func:`reproduce`
    writes the share of draws in which each outcome is predicted;
 6. compares the prediction with what happened (the back-test).
 
+Then it runs the eight hypothesis analyses of
+:mod:`coercion.analysis.hypotheses`, the same functions the notebooks call, so a
+notebook and ``reproduce`` draw the same figure from the same code.
+
 It also solves every bundled Gambit example game (``games/*.nfg``,
 ``games/*.efg``). The output folder holds ``figures/`` (PNG and SVG),
 ``data/`` (CSV and ``.efg``: the data behind every figure), ``summary.md`` and a
@@ -86,6 +90,7 @@ class ReproduceReport:
     out: Path
     cases: list[CaseResult] = field(default_factory=list)
     games: list[dict[str, Any]] = field(default_factory=list)
+    hypotheses: list[dict[str, Any]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
 
@@ -569,6 +574,33 @@ def _bundled(writer: _Writer, report: ReproduceReport, progress: bool) -> None:
         writer.table("bundled_games_equilibria", pd.concat(frames, ignore_index=True))
 
 
+# ---------------------------------------------------------------- hypotheses
+def _hypotheses(writer: _Writer, report: ReproduceReport, progress: bool) -> None:
+    """Run every hypothesis function (the notebooks call the same ones)."""
+    from coercion.analysis import hypotheses as hyp
+
+    for name, statement in hyp.HYPOTHESES.items():
+        _say(progress, f"[hypotheses] {name}")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            res = getattr(hyp, name)()
+            ax = res.figure()
+        fig = writer.figure(f"hypothesis_{name}", ax.figure)
+        writer.table(f"hypothesis_{name}", res.to_frame())
+        writer.table(f"hypothesis_{name}_verdicts", res.verdicts)
+        report.hypotheses.append(
+            {
+                "name": name,
+                "case": res.case,
+                "statement": statement,
+                "key": {k: _fmt(v) for k, v in res.key.items()},
+                "verdicts": res.verdicts,
+                "caveats": res.caveats,
+                "figure": fig,
+            }
+        )
+
+
 # ---------------------------------------------------------------- reports
 def _fmt(v: Any) -> str:
     if isinstance(v, float):
@@ -615,6 +647,28 @@ def _summary_md(report: ReproduceReport) -> str:
             + ", ".join(
                 f"[{k}](figures/{Path(str(v)).name})" for k, v in c.figures.items()
             ),
+            "",
+        ]
+    if report.hypotheses:
+        lines += ["## The hypotheses", ""]
+    for h in report.hypotheses:
+        lines += [
+            f"### {h['name'].replace('_', ' ')} ({h['case']})",
+            "",
+            h["statement"],
+            "",
+        ]
+        lines += [f"- {k} = {v}" for k, v in h["key"].items()]
+        for row in h["verdicts"].itertuples(index=False):
+            word = "holds" if row.holds else "**fails**"
+            lines.append(
+                f"- {row.parameter} in [{_fmt(row.low)}, {_fmt(row.high)}]: {word} "
+                f"({row.why})"
+            )
+        lines += [f"- caveat: {c}" for c in h["caveats"]]
+        lines += [
+            "",
+            f"Figure: [{h['name']}](figures/{Path(str(h['figure'])).name})",
             "",
         ]
     lines += ["## Bundled example games", ""]
@@ -673,6 +727,19 @@ def _index_html(report: ReproduceReport) -> str:
                 f"<figure><img alt='{html.escape(k)}' src='data:image/png;base64,{data}'>"
                 f"<figcaption>{html.escape(k)}</figcaption></figure>"
             )
+    for h in report.hypotheses:
+        parts.append(
+            f"<h2>Hypothesis: {html.escape(h['name'].replace('_', ' '))} "
+            f"({html.escape(h['case'])})</h2><p>{html.escape(h['statement'])}</p><ul>"
+        )
+        for k, v in h["key"].items():
+            parts.append(f"<li>{html.escape(k)} = {html.escape(v)}</li>")
+        parts.append("</ul>" + h["verdicts"].to_html(index=False))
+        data = base64.b64encode(Path(str(h["figure"])).read_bytes()).decode()
+        parts.append(
+            f"<figure><img alt='{html.escape(h['name'])}' "
+            f"src='data:image/png;base64,{data}'></figure>"
+        )
     parts.append("<h2>Bundled example games</h2><ul>")
     for g in report.games:
         parts.append(
@@ -698,8 +765,9 @@ def reproduce(
     out : str or Path
         Output folder (created).
     only : str, optional
-        Only this case (``"rare_earths"``, ``"photoresists"``, ``"ai_chips"``)
-        or ``"games"`` for the bundled example games.
+        Only this case (``"rare_earths"``, ``"photoresists"``, ``"ai_chips"``),
+        ``"hypotheses"`` for the eight hypothesis analyses (the functions the
+        notebooks call) or ``"games"`` for the bundled example games.
     progress : bool
         Print progress to stderr.
     seed : int
@@ -714,7 +782,7 @@ def reproduce(
     InvalidParameterError
         Unknown ``only``.
     """
-    choices = (*CASES, "games")
+    choices = (*CASES, "hypotheses", "games")
     if only is not None and only not in choices:
         raise InvalidParameterError(
             f"unknown case {only!r}; choose one of {', '.join(choices)}", field="only"
@@ -728,6 +796,8 @@ def reproduce(
             report.cases.append(
                 case_study(case, seed=seed, writer=writer, progress=progress)
             )
+    if only in (None, "hypotheses"):
+        _hypotheses(writer, report, progress)
     if only in (None, "games"):
         _bundled(writer, report, progress)
     writer.text("summary.md", _summary_md(report))

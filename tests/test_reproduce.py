@@ -77,6 +77,17 @@ def test_games_only_and_bad_case(tmp_path, capsys):
     assert "only" in capsys.readouterr().err
 
 
+def test_hypotheses_use_the_notebook_functions(tmp_path):
+    from coercion.analysis.hypotheses import HYPOTHESES
+
+    report = reproduce(tmp_path, only="hypotheses", progress=False)
+    assert [h["name"] for h in report.hypotheses] == list(HYPOTHESES)
+    for name in HYPOTHESES:
+        assert (tmp_path / "figures" / f"hypothesis_{name}.png").exists()
+        assert (tmp_path / "data" / f"hypothesis_{name}.csv").exists()
+    assert "## The hypotheses" in (tmp_path / "summary.md").read_text()
+
+
 @pytest.mark.slow
 def test_full_reproduce_twice_is_identical(tmp_path):
     reproduce(tmp_path / "a", progress=False)
