@@ -212,3 +212,15 @@ def test_site_hook_drops_sphinx_roles(html, expected):
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
     assert hooks.on_page_content(html) == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    sorted(
+        p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")
+    ),
+)
+def test_every_page_is_in_the_site_nav(page):
+    # mkdocs build --strict fails on a page left out of the nav; say so in pytest too
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f": {page}\n" in nav, f"add {page} to the nav in mkdocs.yml"
