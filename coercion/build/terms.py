@@ -659,7 +659,8 @@ def resolve_terms(terms: Mapping[str, Any] | None) -> tuple[Term, ...]:
     ------
     InvalidParameterError
         If a key is not ``"sender.<name>"``/``"target.<name>"``, a callable is
-        given for an unknown term, or a value is of the wrong type.
+        given for an unknown term, ``None`` drops a term that does not exist
+        (a typo), or a value is of the wrong type.
 
     Examples
     --------
@@ -677,7 +678,13 @@ def resolve_terms(terms: Mapping[str, Any] | None) -> tuple[Term, ...]:
                 field="terms",
             )
         if value is None:
-            out.pop(key, None)
+            if key not in out:
+                raise InvalidParameterError(
+                    f"cannot drop {key!r}: no such term; terms are "
+                    f"{', '.join(out)}",
+                    field="terms",
+                )
+            del out[key]
         elif isinstance(value, Term):
             out[key] = Term(name, role, value.kind, value.function)
         elif callable(value):
