@@ -680,8 +680,7 @@ def resolve_terms(terms: Mapping[str, Any] | None) -> tuple[Term, ...]:
         if value is None:
             if key not in out:
                 raise InvalidParameterError(
-                    f"cannot drop {key!r}: no such term; terms are "
-                    f"{', '.join(out)}",
+                    f"cannot drop {key!r}: no such term; terms are {', '.join(out)}",
                     field="terms",
                 )
             del out[key]

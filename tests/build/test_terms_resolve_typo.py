@@ -7,5 +7,5 @@ from coercion.errors import InvalidParameterError
 
 
 def test_dropping_an_unknown_term_names_it():
-    with pytest.raises(InvalidParameterError, match="sender.blowbak"):
+    with pytest.raises(InvalidParameterError, match=r"sender\.blowbak"):
         resolve_terms({"sender.blowbak": None})
