@@ -410,7 +410,10 @@ def case_study(
         writer.table(f"{case}_monte_carlo_draws", mc)
         writer.table(f"{case}_monte_carlo", shares)
         ax = new_axes(width=6.0, height=3.0)
-        labels = [f"{r} -> {a}" for r, a in zip(shares.rung, shares.answer)]
+        labels = [
+            "no control" if r == "none" else f"{r} -> {a}"
+            for r, a in zip(shares.rung, shares.answer)
+        ]
         ax.barh(labels[::-1], shares.share.to_numpy()[::-1], color="#0072B2")
         ax.set_xlabel(f"share of {len(mc)} draws")
         ax.set_title(f"{_short(sc)}: predicted outcome under uncertainty")
@@ -424,7 +427,8 @@ def case_study(
 
 def _short(sc: Any) -> str:
     """A short figure title for a scenario."""
-    return sc.id.replace("_", " ").capitalize()
+    known = {"ai_chips": "AI chips", "zte_2018": "ZTE 2018"}
+    return known.get(sc.id, sc.id.replace("_", " ").capitalize())
 
 
 def _solve(game: Any) -> Any:
