@@ -151,8 +151,27 @@ def _unescape(body: str) -> str:
 
 
 def quote(label: str) -> str:
-    """A label in double quotes, with backslashes and quotes escaped."""
-    return '"' + label.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    r"""A label in double quotes, escaped as Gambit reads it.
+
+    ``"`` becomes ``\"``; a backslash is doubled only where a reader would
+    otherwise misread it (before ``"`` or ``\`` and at the end), so
+    ``C:\path`` is written as is and reads back the same in Gambit too.
+    """
+    out = []
+    n = len(label)
+    for i, ch in enumerate(label):
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\" and (i + 1 == n or label[i + 1] in '"\\'):
+            out.append("\\\\")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def count_noun(k: int, noun: str) -> str:
+    """``"1 payoff"``, ``"2 payoffs"``: a count with its noun."""
+    return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
 
 
 def decode_text(data: bytes, file: str) -> str:

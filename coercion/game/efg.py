@@ -83,31 +83,12 @@ from typing import Any
 
 from coercion._io import atomic_write_text
 from coercion.errors import CoercionError, NotSupportedError, ParseError
-from coercion.game._gambit import Token, TokenStream, decode_text
+from coercion.game._gambit import Token, TokenStream, count_noun, decode_text, quote
 from coercion.game.extensive import ExtensiveGame, InfoSet, Node, Outcome
 
 __all__ = ["parse_efg", "format_efg", "read_efg", "write_efg"]
 
 _LABEL = "a label in double quotes"
-
-
-def _quote(label: str) -> str:
-    r"""A label in double quotes, escaped as Gambit reads it.
-
-    ``"`` becomes ``\"``; a backslash is doubled only where Gambit's reader
-    would otherwise misread it (before ``"`` or ``\`` and at the end), so
-    ``C:\path`` is written as is and reads back the same in Gambit too.
-    """
-    out = []
-    n = len(label)
-    for i, ch in enumerate(label):
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\" and (i + 1 == n or label[i + 1] in '"\\'):
-            out.append("\\\\")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
 
 
 def _fmt(v: Any) -> str:
@@ -209,8 +190,8 @@ def _parse_outcome(
         if s.peek().kind == "}":
             raise s.error(
                 s.peek(),
-                f"outcome {number} has {_count(p, 'payoff')} for "
-                f"{_count(game.n_players, 'player')}",
+                f"outcome {number} has {count_noun(p, 'payoff')} for "
+                f"{count_noun(game.n_players, 'player')}",
                 f"a payoff for player {game.players[p]!r}",
             )
         payoffs.append(s.number(f"payoff of player {p + 1} in outcome {number}"))
@@ -332,10 +313,6 @@ def _parse_move(
     return kids
 
 
-def _count(k: int, noun: str) -> str:
-    return f"{k} {noun}" + ("" if k == 1 else "s")
-
-
 def _show_outcome(o: Outcome) -> str:
     return f"{o.label!r} {{{', '.join(_fmt(v) for v in o.payoffs)}}}"
 
@@ -419,7 +396,7 @@ def parse_efg(text: str, file: str = "<string>") -> ExtensiveGame:
             raise s.error(
                 tok,
                 f"found {tok.describe()} where a node of the tree begins "
-                f"({_count(len(stack) + 1, 'more node')} to come)",
+                f"({count_noun(len(stack) + 1, 'more node')} to come)",
                 "a node: 'c' (chance), 'p' (personal) or 't' (terminal)",
             )
         node.label = s.expect("string", f"the node's label, {_LABEL}").text
@@ -494,8 +471,8 @@ def format_efg(game: ExtensiveGame) -> str:
             f"{type(game).__name__} object is not an extensive game", field="game"
         )
     lines = [
-        f"EFG 2 R {_quote(game.title)} {{ {' '.join(_quote(p) for p in game.players)} }}",
-        _quote(game.comment),
+        f"EFG 2 R {quote(game.title)} {{ {' '.join(quote(p) for p in game.players)} }}",
+        quote(game.comment),
         "",
     ]
     numbers: dict[Outcome, int] = {}
@@ -503,19 +480,19 @@ def format_efg(game: ExtensiveGame) -> str:
         parts: list[str] = []
         h = x.infoset
         if h is None:
-            parts.append(f"t {_quote(x.label)}")
+            parts.append(f"t {quote(x.label)}")
         else:
             k = h.index + 1
             if h.player is None:
                 acts = " ".join(
-                    f"{_quote(a)} {_fmt(q)}"
+                    f"{quote(a)} {_fmt(q)}"
                     for a, q in zip(h.actions, h.probs)  # type: ignore[arg-type]
                 )
-                parts.append(f"c {_quote(x.label)} {k} {_quote(h.label)} {{ {acts} }}")
+                parts.append(f"c {quote(x.label)} {k} {quote(h.label)} {{ {acts} }}")
             else:
-                acts = " ".join(_quote(a) for a in h.actions)
+                acts = " ".join(quote(a) for a in h.actions)
                 parts.append(
-                    f"p {_quote(x.label)} {h.player + 1} {k} {_quote(h.label)} "
+                    f"p {quote(x.label)} {h.player + 1} {k} {quote(h.label)} "
                     f"{{ {acts} }}"
                 )
         o = x.outcome
@@ -524,7 +501,7 @@ def format_efg(game: ExtensiveGame) -> str:
         else:
             num = numbers.setdefault(o, len(numbers) + 1)
             pays = ", ".join(_fmt(v) for v in o.payoffs)
-            parts.append(f"{num} {_quote(o.label)} {{ {pays} }}")
+            parts.append(f"{num} {quote(o.label)} {{ {pays} }}")
         lines.append(" ".join(parts))
     return "\n".join(lines) + "\n"
 

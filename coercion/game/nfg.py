@@ -54,7 +54,7 @@ import numpy as np
 
 from coercion._io import atomic_write_text
 from coercion.errors import CoercionError, InvalidParameterError, NotSupportedError
-from coercion.game._gambit import Token, TokenStream, decode_text, quote
+from coercion.game._gambit import Token, TokenStream, count_noun, decode_text, quote
 from coercion.game.normal_form import NormalFormGame
 
 __all__ = ["parse_nfg", "format_nfg", "read_nfg", "write_nfg"]
@@ -170,7 +170,7 @@ def parse_nfg(text: str, file: str = "<string>") -> NormalFormGame:
         raise s.error(
             end,
             f"found {end.describe()} after the table of "
-            f"{_count(n_profiles, 'profile')}",
+            f"{count_noun(n_profiles, 'profile')}",
             "end of file",
         )
 
@@ -245,7 +245,7 @@ def _read_strategies(s: TokenStream, players: list[str]) -> list[list[str]]:
             raise s.error(
                 tok,
                 f"found {tok.describe()} after the strategies of "
-                f"{_count(n, 'player')}{extra}",
+                f"{count_noun(n, 'player')}{extra}",
                 "'}' closing the strategies",
             )
         return strategies
@@ -265,14 +265,10 @@ def _read_strategies(s: TokenStream, players: list[str]) -> list[list[str]]:
         raise s.error(
             tok,
             f"found {tok.describe()} after the strategy counts of "
-            f"{_count(n, 'player')}{extra}",
+            f"{count_noun(n, 'player')}{extra}",
             "'}' closing the strategy counts",
         )
     return strategies
-
-
-def _count(k: int, noun: str) -> str:
-    return f"{k} {noun}" if k == 1 else f"{k} {noun}s"
 
 
 def _profile_text(k: int, strategies: list[list[str]]) -> str:
@@ -327,8 +323,8 @@ def _read_outcome_body(
             if tok.kind == "}":
                 raise s.error(
                     tok,
-                    f"outcome {number} has {_count(p, 'payoff')} for "
-                    f"{_count(n, 'player')}",
+                    f"outcome {number} has {count_noun(p, 'payoff')} for "
+                    f"{count_noun(n, 'player')}",
                     f"a numerical payoff for player {players[p]!r}",
                 )
             pays.append(s.number(f"outcome {number}, player {players[p]!r}"))
@@ -338,7 +334,7 @@ def _read_outcome_body(
         if tok.kind != "}":
             raise s.error(
                 tok,
-                f"found {tok.describe()} after the {_count(n, 'payoff')} of "
+                f"found {tok.describe()} after the {count_noun(n, 'payoff')} of "
                 f"outcome {number}",
                 f"'}}' closing outcome {number}",
             )
