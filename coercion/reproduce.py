@@ -134,35 +134,6 @@ def _say(progress: bool, message: str) -> None:
 
 
 # ---------------------------------------------------------------- sequential game
-def sequential_tree(game: Any) -> Any:
-    """The game played in sequence: the row player moves, the column player sees it.
-
-    Returns an :class:`~coercion.ExtensiveGame` with one information set per
-    node (perfect information), so its subgame-perfect equilibria are the
-    backward-induction solutions of the leader-follower game.
-
-    Examples
-    --------
-    >>> import coercion as co
-    >>> from coercion.reproduce import sequential_tree
-    >>> g = co.NormalFormGame.from_bimatrix([[0, 0], [-1, 1]], [[2, 2], [-1, 1]],
-    ...     players=("E", "I"), strategies=(["out", "in"], ["fight", "give in"]))
-    >>> t = sequential_tree(g)
-    >>> len(t.infosets("I"))
-    2
-    """
-    from coercion.game.extensive import ExtensiveGame
-
-    leader, follower = game.players
-    tree = ExtensiveGame(players=list(game.players), title=game.title)
-    kids = tree.root.decide(leader, list(game.strategies[0]))
-    for i, node in enumerate(kids):
-        leaves = node.decide(follower, list(game.strategies[1]))
-        for j, leaf in enumerate(leaves):
-            leaf.set_outcome([game.payoffs[0][i, j], game.payoffs[1][i, j]])
-    return tree
-
-
 def _leader_follower_paths(
     A: np.ndarray, B: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -225,7 +196,12 @@ def case_study(
 
     import coercion as co
     from coercion.analysis.thresholds import leader_follower_regime
-    from coercion.build import case_model, export_control_game, export_control_model
+    from coercion.build import (
+        case_model,
+        export_control_game,
+        export_control_model,
+        export_control_tree,
+    )
     from coercion.game.efg import format_efg
     from coercion.plot import (
         draw_supply_graph,
@@ -295,7 +271,7 @@ def case_study(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         eqs = _solve(game)
-    tree = sequential_tree(game)
+    tree = export_control_tree(compiled)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         spe = co.subgame_perfect_equilibria(tree)
