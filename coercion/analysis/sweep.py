@@ -243,16 +243,6 @@ def _game_builder(model: Any) -> Callable[[dict[str, float]], Any]:
     )
 
 
-def _default_solver(game: Any) -> Any:
-    if game.n_players == 2:
-        from coercion.solve.enumeration import enumerate_equilibria
-
-        return enumerate_equilibria(game)
-    from coercion.solve.dispatch import solve
-
-    return solve(game)
-
-
 def _rows_for(game: Any, eqs: Any, point: int, params: dict[str, float]) -> list[dict]:
     from coercion.analysis.thresholds import describe
 
@@ -301,8 +291,10 @@ def _run_chunk(
         fam = stack_family(model)
         if fam is not None:
             return chunk_frame(fam, points, start)
+    from coercion.analysis.thresholds import all_equilibria
+
     build = _game_builder(model)
-    solve = solver or _default_solver
+    solve = solver or all_equilibria
     names = [c for c in points.columns if c != "draw"]
     rows: list[dict] = []
     with warnings.catch_warnings():
@@ -490,7 +482,17 @@ def sweep(
             raise InvalidParameterError(
                 f"{name!r} is both fixed and swept", field=f"fixed.{name}"
             )
-        points[name] = float(value)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise InvalidParameterError(
+                f"{value!r} is not a number", field=f"fixed.{name}"
+            ) from None
+        if not math.isfinite(number):
+            raise InvalidParameterError(
+                f"{value!r} is not finite", field=f"fixed.{name}"
+            )
+        points[name] = number
     n_points = len(points)
     if fast and n_points:
         # the per-point builder checks the parameter names and values (unknown

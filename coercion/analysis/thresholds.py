@@ -87,18 +87,14 @@ Signature = tuple[tuple[tuple[str, ...], ...], ...]
 
 
 # ---------------------------------------------------------------- regimes
-def _equilibria(game: NormalFormGame) -> Any:
-    if game.n_players == 2:
-        from coercion.solve.enumeration import enumerate_equilibria
+def all_equilibria(game: NormalFormGame) -> Any:
+    """Every equilibrium of ``game`` (the solver that defines a regime).
 
-        return enumerate_equilibria(game)
-    try:
-        from coercion.solve.dispatch import solve
-    except ImportError as exc:  # pragma: no cover - dispatch ships with the package
-        raise NotSupportedError(
-            f"no solver for {game.n_players}-player games is installed",
-            field="model",
-        ) from exc
+    :func:`coercion.solve` with ``method="auto"``: complete vertex enumeration
+    for two players, support enumeration for more.
+    """
+    from coercion.solve.dispatch import solve
+
     return solve(game)
 
 
@@ -120,7 +116,7 @@ def regime_of(game: NormalFormGame) -> Signature:
     with warnings.catch_warnings():
         # thresholds are degenerate games by nature: the warning says nothing new
         warnings.simplefilter("ignore", DegenerateGameWarning)
-        eqs = _equilibria(game)
+        eqs = all_equilibria(game)
     return tuple(sorted({tuple(tuple(s) for s in e.supports) for e in eqs}))
 
 
@@ -916,6 +912,11 @@ def regime_map(
     """
     import pandas as pd
 
+    for axis, spec in (("x", x), ("y", y)):
+        if isinstance(spec, str) or not isinstance(spec, Sequence) or len(spec) != 4:
+            raise InvalidParameterError(
+                f"{spec!r} is not (name, lo, hi, n)", field=axis
+            )
     (xn, xlo, xhi, xk), (yn, ylo, yhi, yk) = x, y
     for name, k in ((xn, xk), (yn, yk)):
         if not isinstance(k, int) or k < 1:

@@ -149,9 +149,9 @@ def track(
         raise InvalidParameterError(f"{max_jump!r} is not positive", field="max_jump")
     build = _builder(model, param, dict(fixed or {}))
     if solver is None:
-        from coercion.analysis.sweep import _default_solver
+        from coercion.analysis.thresholds import all_equilibria
 
-        solver = _default_solver
+        solver = all_equilibria
     rows: list[dict[str, Any]] = []
     prev: list[tuple[int, list[np.ndarray]]] = []  # (branch, profile)
     n_branches = 0

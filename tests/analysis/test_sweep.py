@@ -106,11 +106,13 @@ def test_points_grid_times_draws():
         ({"grid": {"c": [float("nan")]}}, "grid.c"),
         ({"grid": {"c": [1.0]}, "draws": {"c": ("uniform", 0, 1)}, "n": 2}, "draws"),
         ({"grid": {"c": [1.0]}, "chunk_size": 0}, "chunk_size"),
+        ({"grid": {"c": [1.0]}, "fixed": {"a": "high"}}, "fixed.a"),
+        ({"grid": {"c": [1.0]}, "fixed": {"a": float("inf")}}, "fixed.a"),
     ],
 )
 def test_bad_sweeps_name_the_field(kwargs, field):
     with pytest.raises(InvalidParameterError) as info:
-        co.sweep(CHICKEN, fixed={"a": 1}, progress=False, **kwargs)
+        co.sweep(CHICKEN, **{"fixed": {"a": 1}, "progress": False, **kwargs})
     assert info.value.field == field
 
 

@@ -110,12 +110,18 @@ def test_bad_inputs_name_the_field():
 def test_regime_map_finds_the_chicken_boundary():
     a = sp.Symbol("a")
     g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
-    df = co.regime_map(g, ("a", 0.5, 1.5, 3), ("c", 0.5, 2.0, 4))
+    df = co.regime_map(g, ("a", 0.5, 1.5, 3), ("c", 0.6, 1.8, 3))
     assert set(df.columns) == {"a", "c", "regime", "description"}
-    # at a = 1 the row player stands firm for c < 1 only
-    for (_, row1), (_, row2) in itertools.pairwise(df[df.a == 1.0].iterrows()):
-        if row1.c < 1 < row2.c:
-            assert row1.regime != row2.regime
+    # at a = 1 the row player stands firm for c < 1 only: the cells at c = 0.6
+    # and c = 1.2 straddle the boundary and lie in different regimes
+    straddling = [
+        (row1, row2)
+        for (_, row1), (_, row2) in itertools.pairwise(df[df.a == 1.0].iterrows())
+        if row1.c < 1 < row2.c
+    ]
+    assert len(straddling) == 1
+    ((row1, row2),) = straddling
+    assert row1.regime != row2.regime
 
 
 def test_tracking_follows_the_mixed_branch_and_keeps_certificates():
@@ -283,3 +289,16 @@ def test_crisis_bargaining_thresholds_are_the_closed_form():
         demands = {F(s[0][0].split("=")[1]) for s in r.signature if len(s[0]) == 1}
         nearest = min(ys, key=lambda y: abs(float(p + y) - optimum)) + p
         assert nearest in demands
+
+
+@pytest.mark.parametrize(
+    ("x", "field"),
+    [(("a", 0, 1), "x"), ("a", "x"), (("a", 0, "one", 3), "over")],
+)
+def test_regime_map_bad_axes_name_the_field(x, field):
+    g = co.SymbolicGame.from_bimatrix(
+        [[0, -1], [sp.Symbol("a"), -c]], [[0, 1], [-1, -c]]
+    )
+    with pytest.raises(InvalidParameterError) as info:
+        co.regime_map(g, x, ("c", 0.5, 2.0, 3))
+    assert info.value.field == field
