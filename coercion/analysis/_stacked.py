@@ -186,52 +186,60 @@ def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFr
     regimes = [describe(_signature(int(u), fam)) for u in uniq]
     count = sol.count.astype(np.int64)
     has = np.maximum(count, 1)  # a game without equilibria keeps one row
-    game = np.repeat(np.arange(k), has)
-    first_row = np.cumsum(has) - has
-    slot = np.arange(len(game)) - np.repeat(first_row, has)
-    real = slot < np.repeat(count, has)
-    cols: dict[str, Any] = {"point": (start + game).astype(np.int64)}
-    if "draw" in points.columns:
-        cols["draw"] = points["draw"].to_numpy(np.int64)[game]
-    for c in names:
-        cols[c] = params[c][game]
-    cols["equilibrium"] = np.where(real, slot, -1).astype(np.int64)
-    cols["n_equilibria"] = count[game]
-    cols["regime"] = _string_column(regimes, inverse.ravel()[game])
-    sl = np.minimum(slot, len(code[0]) - 1)
-    everywhere = bool(real.all())
+    E = code.shape[1]
+    # the rows are the slots below `has`, game-major: a boolean mask over the
+    # (K, E) arrays picks them in that order in one pass (much faster than
+    # fancy indexing by (game, slot)); per-game columns are taken by game
+    keep = np.arange(E)[None, :] < has[:, None]
+    slot = np.broadcast_to(np.arange(E, dtype=np.int64), (k, E))[keep]
+    game = np.broadcast_to(np.arange(k)[:, None], (k, E))[keep]
+    everywhere = bool((count > 0).all())
+    real = np.ones(len(slot), dtype=bool) if everywhere else slot < count[game]
+
+    def per_game(x: np.ndarray) -> np.ndarray:
+        return np.take(x, game)
 
     def pick(x: np.ndarray) -> np.ndarray:
         return x if everywhere else np.where(real, x, np.nan)
 
+    cols: dict[str, Any] = {
+        "point": per_game(np.arange(start, start + k, dtype=np.int64))
+    }
+    if "draw" in points.columns:
+        cols["draw"] = per_game(points["draw"].to_numpy(np.int64))
+    for c in names:
+        cols[c] = per_game(params[c])
+    cols["equilibrium"] = slot if everywhere else np.where(real, slot, -1)
+    cols["n_equilibria"] = per_game(count)
+    cols["regime"] = regime_column(regimes, per_game(inverse.ravel()))
     if sol.first is not None:
         # 2 x 2: the strategies are (p, 1 - p) and (q, 1 - q), as sol.row/col
-        p0, q0 = sol.first[0][game, sl], sol.first[1][game, sl]
+        p0, q0 = sol.first[0][keep], sol.first[1][keep]
         strats = [(p0, 1.0 - p0), (q0, 1.0 - q0)]
     else:
-        strats = [tuple(sol.row[game, sl].T), tuple(sol.col[game, sl].T)]
+        strats = [tuple(sol.row[keep].T), tuple(sol.col[keep].T)]
     used = sum((x > _PROB_TOL).astype(np.int64) for st in strats for x in st)
     cols["pure"] = real & (used == 2)
-    cols["max_regret"] = pick(sol.regrets[game, sl].max(axis=1))
+    cols["max_regret"] = pick(sol.regrets[keep].max(axis=1))
+    payoffs = sol.payoffs[keep]
     for p, pl in enumerate(fam.players):
-        cols[f"payoff:{pl}"] = pick(sol.payoffs[game, sl, p])
+        cols[f"payoff:{pl}"] = pick(payoffs[:, p])
         for i, s in enumerate(fam.strategies[p]):
             cols[f"{pl}:{s}"] = pick(strats[p][i])
-    return pd.DataFrame(cols)
+    return pd.DataFrame(cols, copy=False)
 
 
-def _string_column(values: list[str], idx: np.ndarray) -> Any:
-    """``values[idx]`` as a column of the dtype pandas gives strings."""
+def regime_column(values: list[str], idx: np.ndarray) -> Any:
+    """``values[idx]`` as a categorical column whose categories are sorted.
+
+    A sweep has millions of rows and a handful of regimes: the codes cost one
+    byte a row where the strings cost a hundred, and Parquet stores them as a
+    dictionary. The categories are sorted so that chunks, paths and runs agree.
+    """
     import pandas as pd
 
-    dtype = pd.Series(values[:1] or [""]).dtype
-    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
-        import pyarrow as pa
-
-        # taking from a few strings in Arrow avoids one Python object per row
-        arr = pa.array(values, type=pa.large_string()).take(pa.array(idx))
-        return pd.array(arr, dtype=dtype)
-    return np.asarray(values, dtype=object)[idx]
+    cats, codes = np.unique(np.asarray(values, dtype=object), return_inverse=True)
+    return pd.Categorical.from_codes(codes.ravel()[idx], categories=cats.tolist())
 
 
 def scan_regimes(

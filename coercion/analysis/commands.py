@@ -172,7 +172,7 @@ def run_sweep(
     )
     shares = res.regime_shares()
     lines = [
-        f"{sc.id}: {len(res.points)} points, {len(res.frame)} rows in {out} "
+        f"{sc.id}: {len(res.points)} points, {res.n_rows} rows in {out} "
         f"({res.chunks_run} chunks solved, {res.chunks_skipped} resumed)"
     ]
     for _, row in shares.iterrows():

@@ -52,7 +52,6 @@ import json
 import math
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -305,11 +304,24 @@ def _run_chunk(
             eqs = solve(game)
             extra = {"draw": int(rec["draw"])} if "draw" in rec else {}
             rows.extend(_rows_for(game, eqs, start + i, {**extra, **params}))
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows)
+    # sorted categories, as the fast path's (chunk_frame)
+    df["regime"] = df["regime"].astype("category")
+    return df
+
+
+def _run_chunk_parquet(
+    model: Any,
+    points: pd.DataFrame,
+    start: int,
+    solver: Callable[[Any], Any] | None,
+    fast: bool = False,
+) -> bytes:
+    """:func:`_run_chunk` encoded as Parquet (what a worker sends back)."""
+    return _parquet_bytes(_run_chunk(model, points, start, solver, fast))
 
 
 # ---------------------------------------------------------------- results
-@dataclass
 class SweepResult:
     """What a sweep produced.
 
@@ -317,33 +329,133 @@ class SweepResult:
     ----------
     frame : pandas.DataFrame
         One row per (point, equilibrium): the parameters, ``equilibrium``,
-        ``n_equilibria``, ``regime`` (supports in words), ``pure``,
-        ``max_regret`` (the certificate), ``payoff:<player>`` and one
-        probability column ``<player>:<strategy>`` per strategy.
+        ``n_equilibria``, ``regime`` (supports in words; a categorical column
+        with sorted categories), ``pure``, ``max_regret`` (the certificate),
+        ``payoff:<player>`` and one probability column ``<player>:<strategy>``
+        per strategy. A sweep written to a folder keeps its rows there: the
+        frame is read from its Parquet files on first access (:meth:`read`
+        reads only some columns).
     points : pandas.DataFrame
         The parameter points, one row each.
     path : Path or None
         The output folder when written to disk.
     chunks_run, chunks_skipped : int
         Chunks solved in this call and chunks found already written (resume).
+    info : dict
+        ``chunk_size`` and ``seed``.
     """
 
-    frame: pd.DataFrame
-    points: pd.DataFrame
-    path: Path | None = None
-    chunks_run: int = 0
-    chunks_skipped: int = 0
-    info: dict[str, Any] = field(default_factory=dict)
+    def __init__(
+        self,
+        frame: pd.DataFrame | None,
+        points: pd.DataFrame,
+        path: Path | None = None,
+        chunks_run: int = 0,
+        chunks_skipped: int = 0,
+        info: dict[str, Any] | None = None,
+        parts: Sequence[Path] = (),
+    ) -> None:
+        self._frame = frame
+        self.points = points
+        self.path = path
+        self.chunks_run = chunks_run
+        self.chunks_skipped = chunks_skipped
+        self.info = dict(info or {})
+        self._parts = list(parts)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every row of the sweep (read from its folder on first access)."""
+        if self._frame is None:
+            self._frame = self.read()
+        return self._frame
+
+    def read(self, columns: Sequence[str] | None = None) -> pd.DataFrame:
+        """The rows of the sweep; only ``columns`` when given.
+
+        Reading two columns of a ten-million-point sweep written to disk takes
+        a fraction of the time and memory of the whole frame.
+
+        Raises
+        ------
+        InvalidParameterError
+            A column the sweep does not have.
+        """
+        cols = None if columns is None else list(columns)
+        if self._frame is not None:
+            if cols is None:
+                return self._frame
+            missing = [c for c in cols if c not in self._frame.columns]
+            if missing:
+                raise InvalidParameterError(
+                    f"no column {missing[0]!r} in this sweep", field="columns"
+                )
+            return self._frame[cols]
+        import pyarrow.parquet as pq
+
+        if cols is not None and self._parts:
+            have = pq.read_schema(self._parts[0]).names
+            missing = [c for c in cols if c not in have]
+            if missing:
+                raise InvalidParameterError(
+                    f"no column {missing[0]!r} in this sweep", field="columns"
+                )
+        tables = [pq.read_table(p, columns=cols) for p in self._parts]
+        return _concat([t.to_pandas() for t in tables])
+
+    @property
+    def n_rows(self) -> int:
+        """Number of rows (from the Parquet footers when on disk)."""
+        if self._frame is not None:
+            return len(self._frame)
+        import pyarrow.parquet as pq
+
+        return sum(pq.ParquetFile(p).metadata.num_rows for p in self._parts)
 
     def regime_shares(self) -> pd.DataFrame:
-        """Share of points in each regime (for Monte Carlo: its probability)."""
-        per_point = self.frame.drop_duplicates("point")
-        out = per_point["regime"].value_counts(normalize=True).rename("share")
-        return out.reset_index()
+        """Share of points in each regime (for Monte Carlo: its probability).
+
+        Columns ``regime`` and ``share``, by decreasing share, ties by regime.
+        """
+        import pandas as pd
+
+        per_point = self.read(["point", "regime"]).drop_duplicates("point")
+        counts = per_point["regime"].astype(object).value_counts(sort=False)
+        out = pd.DataFrame(
+            {
+                "regime": [str(r) for r in counts.index],
+                "share": counts.to_numpy() / max(len(per_point), 1),
+            }
+        )
+        out = out.sort_values(["share", "regime"], ascending=[False, True])
+        return out.reset_index(drop=True)
 
     def __repr__(self) -> str:
         where = f", written to {self.path}" if self.path else ""
-        return f"<SweepResult {len(self.points)} points, {len(self.frame)} rows{where}>"
+        rows = "" if self._frame is None else f", {len(self._frame)} rows"
+        return f"<SweepResult {len(self.points)} points{rows}{where}>"
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Chunks into one frame; a categorical column gets the sorted union of the
+    chunks' categories (so the frame is the same whatever the chunking)."""
+    import pandas as pd
+    from pandas.api.types import union_categoricals
+
+    if not frames:
+        return pd.DataFrame()
+    names = list(frames[0].columns)
+    cats = [c for c in names if isinstance(frames[0][c].dtype, pd.CategoricalDtype)]
+    unions = {
+        c: union_categoricals([f[c] for f in frames], sort_categories=True)
+        for c in cats
+    }
+    rest = [f.drop(columns=cats) for f in frames]
+    out = rest[0] if len(rest) == 1 else pd.concat(rest, ignore_index=True)
+    out = out.reset_index(drop=True)
+    for c in cats:
+        out[c] = unions[c]
+    return out[names]
 
 
 def _points_hash(points: pd.DataFrame) -> str:
@@ -354,13 +466,27 @@ def _points_hash(points: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
-def _write_part(path: Path, df: pd.DataFrame) -> None:
+def _parquet_bytes(df: pd.DataFrame) -> bytes:
+    """``df`` as a Parquet file, in memory.
+
+    Only the columns of few distinct values (regime, counts, flags) are
+    dictionary-encoded: trying a dictionary on millions of distinct floats
+    costs more than it saves.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    few = [
+        f.name
+        for f in table.schema
+        if pa.types.is_dictionary(f.type)
+        or pa.types.is_boolean(f.type)
+        or f.name in ("equilibrium", "n_equilibria")
+    ]
     buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf)
-    atomic_write_bytes(path, buf.getvalue())
+    pq.write_table(table, buf, use_dictionary=few)
+    return buf.getvalue()
 
 
 def sweep(
@@ -550,10 +676,18 @@ def sweep(
 
         bar = tqdm(total=len(starts), initial=len(done), unit="chunk", desc="sweep")
 
-    def finish(k: int, df: pd.DataFrame) -> None:
+    def part(k: int) -> Path:
+        assert folder is not None
+        return folder / f"part-{k:06d}.parquet"
+
+    def finish(k: int, got: pd.DataFrame | bytes) -> None:
+        # with a folder the rows go to disk and are read back on demand
         if folder is not None:
-            _write_part(folder / f"part-{k:06d}.parquet", df)
-        results[k] = df
+            data = got if isinstance(got, bytes) else _parquet_bytes(got)
+            atomic_write_bytes(part(k), data)
+        else:
+            assert not isinstance(got, bytes)
+            results[k] = got
         if bar is not None:
             bar.update(1)
 
@@ -563,32 +697,36 @@ def sweep(
                 finish(k, _run_chunk(model, chunk_points(k), starts[k], solver, fast))
         else:
             _run_distributed(
-                scheduler, model, todo, chunk_points, starts, solver, finish, fast
+                scheduler,
+                model,
+                todo,
+                chunk_points,
+                starts,
+                solver,
+                finish,
+                fast,
+                encode=folder is not None,
             )
     finally:
         if bar is not None:
             bar.close()
 
-    import pandas as pd
-
-    # parts written by an earlier run are read back; this run's are at hand
-    frames = [
-        results[k]
-        if k in results
-        else pd.read_parquet(folder / f"part-{k:06d}.parquet")  # type: ignore[operator]
-        for k in range(len(starts))
-    ]
-    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    info = {"chunk_size": chunk_size, "seed": seed if isinstance(seed, int) else None}
+    if folder is not None:
+        return SweepResult(
+            None,
+            points,
+            path=folder,
+            chunks_run=len(todo),
+            chunks_skipped=len(done),
+            info=info,
+            parts=[part(k) for k in range(len(starts))],
+        )
     return SweepResult(
-        frame=frame,
-        points=points,
-        path=folder,
+        _concat([results[k] for k in range(len(starts))]),
+        points,
         chunks_run=len(todo),
-        chunks_skipped=len(done),
-        info={
-            "chunk_size": chunk_size,
-            "seed": seed if isinstance(seed, int) else None,
-        },
+        info=info,
     )
 
 
@@ -599,9 +737,12 @@ def _run_distributed(
     chunk_points: Callable[[int], pd.DataFrame],
     starts: list[int],
     solver: Any,
-    finish: Callable[[int, pd.DataFrame], None],
+    finish: Callable[[int, Any], None],
     fast: bool = False,
+    encode: bool = False,
 ) -> None:
+    """Solve chunks on a Dask cluster; ``encode``: workers send Parquet bytes
+    (compact, and ready to be written) instead of frames."""
     try:
         from dask.distributed import Client, as_completed
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -611,21 +752,31 @@ def _run_distributed(
         ) from exc
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
+    fn = _run_chunk_parquet if encode else _run_chunk
     try:
-        futures = {
-            client.submit(
-                _run_chunk,
-                model,
-                chunk_points(k),
-                starts[k],
-                solver,
-                fast,
-                pure=False,
-            ): k
-            for k in todo
-        }
-        for fut in as_completed(list(futures)):
-            finish(futures[fut], fut.result())
+        # a bounded window of chunks in flight: the points go to the cluster
+        # as the workers need them (scattered, not embedded in the task
+        # graph) and finished rows do not pile up on the caller
+        window = max(2, 2 * len(client.scheduler_info().get("workers", {})) + 1)
+        queue = list(todo)
+        running: dict[Any, int] = {}
+        done_ = as_completed()
+
+        def submit_next() -> None:
+            k = queue.pop(0)
+            [data] = client.scatter([chunk_points(k)], hash=False)
+            fut = client.submit(fn, model, data, starts[k], solver, fast, pure=False)
+            running[fut] = k
+            done_.add(fut)
+
+        while queue and len(running) < window:
+            submit_next()
+        for fut in done_:
+            k = running.pop(fut)
+            finish(k, fut.result())
+            fut.release()
+            if queue:
+                submit_next()
     finally:
         if own:
             client.close()

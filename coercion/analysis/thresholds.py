@@ -883,7 +883,8 @@ def regime_map(
     -------
     pandas.DataFrame
         Columns ``x``'s name, ``y``'s name, ``regime`` (an integer id, in order of
-        first appearance, ``x`` outer and ``y`` inner) and ``description``.
+        first appearance, ``x`` outer and ``y`` inner) and ``description`` (the
+        regime in words, a categorical column with sorted categories).
 
     Raises
     ------
@@ -926,8 +927,8 @@ def regime_map(
     base = dict(fixed or {})
     if regime == "nash":
         from coercion.analysis._stacked import (
-            _string_column,
             regime_codes,
+            regime_column,
             stack_family,
         )
 
@@ -944,7 +945,7 @@ def regime_map(
                     xn: xs,
                     yn: ys,
                     "regime": ids_.astype(np.int64),
-                    "description": _string_column([describe(s) for s in sigs], ids_),
+                    "description": regime_column([describe(s) for s in sigs], ids_),
                 },
                 columns=[xn, yn, "regime", "description"],
             )
@@ -964,4 +965,7 @@ def regime_map(
                     "description": describe(sig),
                 }
             )
-    return pd.DataFrame(rows, columns=[xn, yn, "regime", "description"])
+    out = pd.DataFrame(rows, columns=[xn, yn, "regime", "description"])
+    # categories sorted, as the fast path's (one code a cell, not one string)
+    out["description"] = out["description"].astype("category")
+    return out

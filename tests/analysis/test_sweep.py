@@ -74,7 +74,7 @@ def test_out_folder_guards(tmp_path):
         run(chunk_size=20, out=tmp_path, resume=True)
 
 
-def test_dask_local_cluster_gives_the_same_rows():
+def test_dask_local_cluster_gives_the_same_rows(tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     base = run(chunk_size=15).frame
     with (
@@ -84,7 +84,11 @@ def test_dask_local_cluster_gives_the_same_rows():
         distributed.Client(cluster) as client,
     ):
         res = run(chunk_size=15, scheduler=client)
+        # with a folder the workers send Parquet bytes, written by the caller
+        disk = run(chunk_size=7, scheduler=client, out=tmp_path)
     pd.testing.assert_frame_equal(res.frame, base)
+    pd.testing.assert_frame_equal(disk.frame, base)
+    assert len(list(tmp_path.glob("part-*.parquet"))) == 9
 
 
 def test_points_grid_times_draws():
@@ -257,3 +261,36 @@ def test_same_seed_any_chunking_and_worker_count_gives_identical_frames():
         pd.testing.assert_frame_equal(res.frame, base, check_exact=True)
     slow = run(chunk_size=13, vectorised=False).frame
     pd.testing.assert_frame_equal(slow, base, check_exact=False, rtol=0, atol=1e-12)
+
+
+def test_a_sweep_on_disk_reads_back_the_rows_of_one_in_memory(tmp_path):
+    mem = run(chunk_size=13)
+    disk = run(chunk_size=13, out=tmp_path)
+    assert repr(disk).endswith(f"written to {tmp_path}>")  # rows not loaded yet
+    assert disk.n_rows == mem.n_rows == len(mem.frame)
+    pd.testing.assert_frame_equal(disk.frame, mem.frame)
+    two = disk.read(["point", "regime"])
+    assert list(two.columns) == ["point", "regime"]
+    pd.testing.assert_frame_equal(two, mem.frame[["point", "regime"]])
+    pd.testing.assert_frame_equal(disk.regime_shares(), mem.regime_shares())
+    for res in (mem, disk):
+        with pytest.raises(InvalidParameterError, match="no column 'nope'"):
+            res.read(["point", "nope"])
+
+
+def test_regime_is_categorical_with_sorted_categories_whatever_the_chunking():
+    frames = [run(chunk_size=size).frame for size in (1, 9, 60)]
+    for f in frames:
+        cats = list(f.regime.cat.categories)
+        assert cats == sorted(cats) == sorted(set(f.regime.astype(str)))
+    per_point = run(chunk_size=9, vectorised=False).frame
+    pd.testing.assert_frame_equal(
+        frames[1], per_point, check_exact=False, rtol=0, atol=1e-12
+    )
+
+
+def test_regime_shares_are_probabilities_by_decreasing_share():
+    shares = run().regime_shares()
+    assert shares.share.sum() == pytest.approx(1.0)
+    assert shares.share.is_monotonic_decreasing
+    assert set(shares.regime) == set(run().frame.regime.astype(str))
