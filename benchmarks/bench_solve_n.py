@@ -10,7 +10,7 @@ peer does not list (within ``1e-6``); for ours, *missed* counts the peer's
 genuine equilibria that we list neither as an equilibrium nor on one of our
 arcs or regions.
 
-*One equilibrium*: :func:`coercion.solve.homotopy.homotopy` against Gambit's
+*One equilibrium*: :func:`coercion.solve.logit_homotopy.homotopy` against Gambit's
 ``logit_solve`` on seeded random games (3x3x3, 5x5x5, 4 players x 3, 5
 players x 2): median time and the share of answers whose regret is at most
 ``1e-9`` times the payoff range (our certificate's default).
@@ -168,7 +168,7 @@ def bench_all(games: list[tuple[str, np.ndarray]]) -> list[dict[str, Any]]:
 
 def bench_one(games: list[tuple[str, np.ndarray]]) -> list[dict[str, Any]]:
     import coercion as co
-    from coercion.solve.homotopy import homotopy
+    from coercion.solve.logit_homotopy import homotopy
 
     try:
         import pygambit as gbt

@@ -57,10 +57,6 @@ def documented_paths() -> set[str]:
 def _defining_path(namespace: str, name: str) -> str:
     """The dotted path of the module attribute that defines ``namespace.name``."""
     value = getattr(importlib.import_module(namespace), name)
-    if isinstance(value, types.ModuleType) and hasattr(value, name):
-        # a function named like its module (solve.homotopy): importing the
-        # submodule rebinds the package attribute to the module
-        value = getattr(value, name)
     if isinstance(value, types.ModuleType):
         return value.__name__
     module_name = getattr(value, "__module__", None)

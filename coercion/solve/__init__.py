@@ -45,7 +45,7 @@ _LAZY: dict[str, str] = {
     "ZeroSumSolution": "coercion.solve.zero_sum",
     "support_enumeration": "coercion.solve.support",
     "iter_support_enumeration": "coercion.solve.support",
-    "homotopy": "coercion.solve.homotopy",
+    "homotopy": "coercion.solve.logit_homotopy",
 }
 
 __all__ = [

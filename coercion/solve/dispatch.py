@@ -68,7 +68,7 @@ METHODS: dict[str, Callable[..., Any] | str] = {
     "lemke-howson": "coercion.solve.lemke_howson:lemke_howson",
     "support-enumeration": "coercion.solve.support:support_enumeration",
     "simplicial": "coercion.solve.simplicial:simplicial_subdivision",
-    "homotopy": "coercion.solve.homotopy:homotopy",
+    "homotopy": "coercion.solve.logit_homotopy:homotopy",
     "subgame-perfect": "coercion.solve.subgame_perfect:subgame_perfect_equilibria",
 }
 """The solver registry: name -> callable or ``"module:function"`` (lazy).

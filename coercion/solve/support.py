@@ -804,7 +804,7 @@ def support_enumeration(
     second, 3x3x3 and 4 players x 2 strategies some seconds, 4x4x2 about ten
     seconds; 5 players x 2 strategies did not finish in 15 minutes (its
     totally mixed system has up to 44 solutions, McKelvey and McLennan 1997).
-    For such games use :func:`~coercion.solve.homotopy.homotopy` for one
+    For such games use :func:`~coercion.solve.logit_homotopy.homotopy` for one
     equilibrium.
 
     References

@@ -19,7 +19,7 @@ support and certifies the result by its regret.
 Examples
 --------
 >>> import coercion as co
->>> from coercion.solve.homotopy import homotopy
+>>> from coercion.solve.logit_homotopy import homotopy
 >>> pennies = co.NormalFormGame.from_function(
 ...     lambda a, b, c: (1 if a == b else -1, 1 if b == c else -1, 1 if c != a else -1),
 ...     [2, 2, 2])
@@ -323,7 +323,7 @@ def homotopy(
     --------
     >>> import numpy as np
     >>> import coercion as co
-    >>> from coercion.solve.homotopy import homotopy
+    >>> from coercion.solve.logit_homotopy import homotopy
     >>> rng = np.random.default_rng(0)
     >>> g = co.NormalFormGame(rng.integers(0, 10, size=(3, 3, 3, 3)).tolist())
     >>> eq = homotopy(g)[0]

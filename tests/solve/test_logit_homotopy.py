@@ -1,4 +1,4 @@
-"""Tests of coercion.solve.homotopy (logit QRE tracing, polished and certified)."""
+"""Tests of coercion.solve.logit_homotopy (logit QRE tracing, polished and certified)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 import coercion as co
 from coercion.errors import InvalidParameterError, NotSupportedError
-from coercion.solve.homotopy import homotopy
+from coercion.solve.logit_homotopy import homotopy
 
 
 @pytest.mark.parametrize(
