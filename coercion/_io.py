@@ -11,8 +11,10 @@ from typing import IO
 __all__ = ["atomic_write_text", "atomic_write_bytes", "atomic_write_with"]
 
 
-def atomic_write_with(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
+def atomic_write_with(path: str | Path, write: Callable[[IO[bytes]], object]) -> Path:
     """Call ``write(fh)`` on a temporary file beside ``path``, then rename it.
+
+    What ``write`` returns is ignored (``fh.write`` returns a byte count).
 
     The rename (:func:`os.replace`) is atomic on POSIX and Windows, so readers
     never see a partial file; on error the temporary file is removed.

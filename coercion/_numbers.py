@@ -90,7 +90,7 @@ def to_exact(value: Any, *, field: str = "value") -> Fraction:
     if isinstance(value, numbers.Integral):
         return Fraction(int(value))
     if isinstance(value, numbers.Rational):
-        return Fraction(value.numerator, value.denominator)
+        return Fraction(int(value.numerator), int(value.denominator))
     if isinstance(value, str):
         try:
             return parse_exact(value)

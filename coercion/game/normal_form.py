@@ -433,7 +433,9 @@ class NormalFormGame:
             )
         return int(player)
 
-    def strategy_index(self, player: int | str, strategy: int | str) -> int:
+    def strategy_index(
+        self, player: int | str, strategy: int | np.integer | str
+    ) -> int:
         """Index of a strategy of ``player`` given by index or label.
 
         Raises

@@ -202,8 +202,8 @@ class SymbolicGame:
         """Substitute some parameters, keeping the game symbolic."""
         mapping = self._symbol_map({**(values or {}), **kw})
         arr = np.empty(self._payoffs.shape, dtype=object)
-        for idx in np.ndindex(arr.shape):
-            arr[idx] = self._payoffs[idx].subs(mapping)
+        for idx, expr in np.ndenumerate(self._payoffs):
+            arr[idx] = expr.subs(mapping)
         return SymbolicGame(
             arr, players=self.players, strategies=self.strategies, title=self.title
         )
@@ -226,10 +226,8 @@ class SymbolicGame:
         if missing:
             raise InvalidParameterError(f"no value for {missing}", field="values")
         arr = np.empty(self._payoffs.shape, dtype=object)
-        for idx in np.ndindex(arr.shape):
-            arr[idx] = _to_number(
-                self._payoffs[idx].subs(mapping), f"payoffs{list(idx)}"
-            )
+        for idx, expr in np.ndenumerate(self._payoffs):
+            arr[idx] = _to_number(expr.subs(mapping), f"payoffs{list(idx)}")
         exact = all(isinstance(v, Fraction) for v in arr.flat)
         return NormalFormGame(
             arr if exact else arr.astype(np.float64),
@@ -242,8 +240,8 @@ class SymbolicGame:
         """Derivative of every payoff with respect to ``symbol`` (a Symbol or name)."""
         (sym,) = self._symbol_map({symbol: 0}).keys()
         arr = np.empty(self._payoffs.shape, dtype=object)
-        for idx in np.ndindex(arr.shape):
-            arr[idx] = self._payoffs[idx].diff(sym)
+        for idx, expr in np.ndenumerate(self._payoffs):
+            arr[idx] = expr.diff(sym)
         return SymbolicGame(
             arr, players=self.players, strategies=self.strategies, title=self.title
         )
