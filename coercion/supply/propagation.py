@@ -331,6 +331,36 @@ def time_to_survive(gap: float, stock: float, time_to_recover: float) -> float:
     >>> round(time_to_survive(365.0, 30.0, 1.0) * 365, 2)
     31.35
 
+    A gap of one a day and a quarter-year recovery: a stock of 45 runs out on
+    day 80.6; a stock of 46 outlasts the whole shortfall (:math:`G\tau/2 =
+    45.625`), so the node never runs short:
+
+    >>> round(time_to_survive(365.0, 45.0, 0.25) * 365, 1)
+    80.6
+    >>> time_to_survive(365.0, 46.0, 0.25)
+    inf
+
+    Notes
+    -----
+    ``inf`` is not an overflow: the gap shrinks linearly to zero over
+    :math:`\tau`, so the whole shortfall the stock must bridge is the triangle
+    :math:`\int_0^\tau G(1 - s/\tau)\,ds = G\tau/2`. A stock at least that
+    large is never exhausted, nothing goes undelivered
+    (:func:`cumulative_unmet` is 0 at every ``t``) and :func:`propagate_cut`
+    loses nothing at that node. Short recoveries make this common: with
+    :math:`\tau = 0.25` years, :math:`G\tau/2` is only 45.6 days of the gap,
+    and fewer days of the node's *use* when leakage or a partial cut leaves
+    :math:`G` below the use.
+
+    Simchi-Levi et al. define the time to survive without recovery and compare
+    it with the time to recover (a node is at risk when TTR > TTS); their TTS
+    is ``time_to_survive(gap, stock, inf)``, i.e. :math:`I/G`. Here the ramp of
+    recovery is taken into account, so the value is the stock-out time itself:
+    it exceeds :math:`I/G` for finite :math:`\tau`, and is ``inf`` exactly when
+    :math:`I \ge G\tau/2`. The two tests differ when
+    :math:`I/G < \tau \le 2I/G`: TTR > TTS flags a risk, yet the stock, which
+    need only cover the shrinking gap rather than the full one, lasts.
+
     References
     ----------
     .. [1] D. Simchi-Levi, W. Schmidt, Y. Wei, "From superstorms to factory
@@ -729,7 +759,9 @@ class NodeShock:
     time_to_recover : float
         Years (``inf``: never).
     time_to_survive : float
-        Years until the stock runs out (``inf`` if never).
+        Years until the stock runs out, recovery included
+        (:func:`time_to_survive`); ``inf`` if it never does, which is when the
+        stock covers the whole shortfall until recovery, :math:`G\tau/2`.
     """
 
     target: str

@@ -52,6 +52,46 @@ def test_time_to_survive_with_recovery_known_answer():
     assert time_to_survive(100.0, 60.0, 1.0) == INF  # recovery beats the stock-out
 
 
+def _quarter_year_survival(inventory_days, phi):
+    # tau = 0.25 y, G = 365 phi a year, I = inventory_days (one part a day):
+    # t* = tau (1 - sqrt(1 - 2 I / (G tau))) while I < G tau / 2, else never
+    gap, tau = 365.0 * phi, 0.25
+    if inventory_days >= gap * tau / 2:
+        return INF
+    return 365 * tau * (1 - math.sqrt(1 - 2 * inventory_days / (gap * tau)))
+
+
+@pytest.mark.parametrize(
+    ("inventory_days", "phi", "survive_days"),
+    [
+        (0, 1.0, 0.0),
+        (30, 1.0, _quarter_year_survival(30, 1.0)),  # 37.85 days
+        (45, 1.0, _quarter_year_survival(45, 1.0)),  # 80.57 days
+        (45.625, 1.0, INF),  # exactly G tau / 2: out of stock as recovery ends
+        (46, 1.0, INF),
+        (30, 0.5, INF),  # half cut: G tau / 2 is 22.8 days of use
+    ],
+)
+def test_time_to_survive_inf_with_quarter_year_recovery_regression(
+    inventory_days, phi, survive_days
+):
+    # Reported as a bug: time to survive inf for a node recovering in 0.25 y.
+    # It is right: the gap shrinks to 0 over tau, so a stock of G tau / 2 covers
+    # all of it; the node never runs short and loses nothing.
+    sg = chain_graph(inventory_days=inventory_days, time_to_recover=0.25)
+    res = propagate_cut(sg, "S", "T", "part", phi, horizon=1.0, steps=48)
+    assert res.time_to_survive * 365 == pytest.approx(survive_days)
+    # cars are 10x the part and stop without it: the loss is 10 x (G tau/2 - I)
+    lost_parts = max(0.0, 365 * phi * 0.25 / 2 - inventory_days)
+    assert res.value_at_risk == pytest.approx(10 * lost_parts)
+    assert (res.value_at_risk == 0) == math.isinf(res.time_to_survive)
+    # the first time anything goes undelivered, on a grid of a tenth of a day
+    t = np.linspace(0.0, 1.0, 3651)
+    short = np.nonzero(cumulative_unmet(t, res.gap, res.stock, 0.25) > 1e-9)[0]
+    first = t[short[0]] * 365 if short.size else INF
+    assert first == pytest.approx(survive_days, abs=0.11)
+
+
 @pytest.mark.parametrize(
     ("elasticity", "availability"),
     [
