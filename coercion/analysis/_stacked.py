@@ -33,7 +33,7 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["StackFamily", "stack_family", "regime_codes", "chunk_frame"]
+__all__ = ["StackFamily", "stack_family", "regime_codes", "chunk_frame", "chunk_frames"]
 
 _PROB_TOL = 1e-12  # as coercion.solve._result: probabilities that count as used
 _MAX_BITS = 6  # m + n <= 6: a regime fits in one uint64 bit set
@@ -170,6 +170,27 @@ def regime_codes(
     return rank[inverse.ravel()], sigs
 
 
+BLOCK = 1 << 17  # points solved and assembled at once: see chunk_frames
+
+
+def chunk_frames(
+    fam: StackFamily, points: pd.DataFrame, start: int, block: int | None = None
+) -> list[pd.DataFrame]:
+    """The sweep rows of one chunk of points, in blocks of ``block`` points.
+
+    A block's temporaries stay below the size at which the allocator hands
+    memory back to the system, so that they are not paid for again in page
+    faults at every step (a chunk of a million points at once spends more time
+    in the kernel than in numpy); the blocks are written as the row groups of
+    one Parquet file and concatenated only when the rows are kept in memory.
+    """
+    block = block or BLOCK
+    return [
+        chunk_frame(fam, points.iloc[s : s + block], start + s)
+        for s in range(0, len(points), block)
+    ]
+
+
 def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFrame:
     """The sweep rows of one chunk of points (see :func:`coercion.sweep`)."""
     import pandas as pd
@@ -179,7 +200,9 @@ def chunk_frame(fam: StackFamily, points: pd.DataFrame, start: int) -> pd.DataFr
     k = len(points)
     names = [c for c in points.columns if c != "draw"]
     params = {c: points[c].to_numpy(np.float64) for c in names}
-    sol = _solve(fam, params, k)
+    # a fixed parameter is passed as a number: the payoffs broadcast it
+    given = {c: (x[0] if k and (x == x[0]).all() else x) for c, x in params.items()}
+    sol = _solve(fam, given, k)
     code = _support_codes(sol, *fam.shape)
     masks = _masks(code)
     uniq, inverse = np.unique(masks, return_inverse=True)

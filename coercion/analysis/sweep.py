@@ -276,20 +276,21 @@ def _run_chunk(
     start: int,
     solver: Callable[[Any], Any] | None,
     fast: bool = False,
-) -> pd.DataFrame:
-    """Solve the points of one chunk; rows in point order (module level: picklable).
+) -> list[pd.DataFrame]:
+    """Solve the points of one chunk; rows in point order, in one or more
+    blocks (module level: picklable).
 
-    ``fast`` solves the chunk as one payoff stack when the model allows
+    ``fast`` solves the chunk as payoff stacks when the model allows
     (:mod:`coercion.analysis._stacked`).
     """
     import pandas as pd
 
     if fast:
-        from coercion.analysis._stacked import chunk_frame, stack_family
+        from coercion.analysis._stacked import chunk_frames, stack_family
 
         fam = stack_family(model)
         if fam is not None:
-            return chunk_frame(fam, points, start)
+            return chunk_frames(fam, points, start)
     from coercion.analysis.thresholds import all_equilibria
 
     build = _game_builder(model)
@@ -307,7 +308,7 @@ def _run_chunk(
     df = pd.DataFrame(rows)
     # sorted categories, as the fast path's (chunk_frame)
     df["regime"] = df["regime"].astype("category")
-    return df
+    return [df]
 
 
 def _run_chunk_parquet(
@@ -466,26 +467,47 @@ def _points_hash(points: pd.DataFrame) -> str:
     return h.hexdigest()
 
 
-def _parquet_bytes(df: pd.DataFrame) -> bytes:
-    """``df`` as a Parquet file, in memory.
+def _parquet_bytes(frames: list[pd.DataFrame]) -> bytes:
+    """The blocks of a chunk as one Parquet file (one row group each), in memory.
 
-    Only the columns of few distinct values (regime, counts, flags) are
-    dictionary-encoded: trying a dictionary on millions of distinct floats
-    costs more than it saves.
+    Categorical columns are stored as dictionaries of strings with ``int32``
+    indices whatever their number of categories, so that every block has the
+    same schema; pandas' own metadata (which records each block's category
+    count) is left out, and :meth:`SweepResult.read` restores the categories.
+    Only the columns of few distinct values (regime, counts, flags, fixed
+    parameters) are dictionary-encoded: trying a dictionary on millions of
+    distinct floats costs more than it saves.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(df, preserve_index=False)
+    def table(df: pd.DataFrame) -> Any:
+        t = pa.Table.from_pandas(df, preserve_index=False)
+        fields = [
+            pa.field(f.name, pa.dictionary(pa.int32(), pa.string()))
+            if pa.types.is_dictionary(f.type)
+            else f
+            for f in t.schema
+        ]
+        return t.cast(pa.schema(fields)).replace_schema_metadata(None)
+
+    def few_values(x: Any) -> bool:
+        if x.dtype.kind not in "biuf":  # categorical
+            return True
+        v = x.to_numpy()
+        return x.dtype.kind == "b" or bool(len(v) and (v == v[0]).all())
+
+    tables = [table(df) for df in frames]
+    first = tables[0]
     few = [
-        f.name
-        for f in table.schema
-        if pa.types.is_dictionary(f.type)
-        or pa.types.is_boolean(f.type)
-        or f.name in ("equilibrium", "n_equilibria")
+        c
+        for c in frames[0].columns
+        if c in ("equilibrium", "n_equilibria") or few_values(frames[0][c])
     ]
     buf = io.BytesIO()
-    pq.write_table(table, buf, use_dictionary=few)
+    with pq.ParquetWriter(buf, first.schema, use_dictionary=few) as writer:
+        for t in tables:
+            writer.write_table(t)
     return buf.getvalue()
 
 
@@ -669,7 +691,7 @@ def sweep(
         s = starts[k]
         return points.iloc[s : s + chunk_size].reset_index(drop=True)
 
-    results: dict[int, pd.DataFrame] = {}
+    results: dict[int, list[pd.DataFrame]] = {}
     bar = None
     if progress:
         from tqdm.auto import tqdm
@@ -680,7 +702,7 @@ def sweep(
         assert folder is not None
         return folder / f"part-{k:06d}.parquet"
 
-    def finish(k: int, got: pd.DataFrame | bytes) -> None:
+    def finish(k: int, got: list[pd.DataFrame] | bytes) -> None:
         # with a folder the rows go to disk and are read back on demand
         if folder is not None:
             data = got if isinstance(got, bytes) else _parquet_bytes(got)
@@ -723,7 +745,7 @@ def sweep(
             parts=[part(k) for k in range(len(starts))],
         )
     return SweepResult(
-        _concat([results[k] for k in range(len(starts))]),
+        _concat([f for k in range(len(starts)) for f in results[k]]),
         points,
         chunks_run=len(todo),
         info=info,

@@ -294,3 +294,17 @@ def test_regime_shares_are_probabilities_by_decreasing_share():
     assert shares.share.sum() == pytest.approx(1.0)
     assert shares.share.is_monotonic_decreasing
     assert set(shares.regime) == set(run().frame.regime.astype(str))
+
+
+def test_blocks_within_a_chunk_change_nothing(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    import coercion.analysis._stacked as stacked
+
+    whole = run(chunk_size=25)
+    monkeypatch.setattr(stacked, "BLOCK", 4)  # 25 points: blocks of 4 and 1
+    blocks = run(chunk_size=25)
+    disk = run(chunk_size=25, out=tmp_path)
+    pd.testing.assert_frame_equal(blocks.frame, whole.frame)
+    pd.testing.assert_frame_equal(disk.frame, whole.frame)
+    assert pq.ParquetFile(tmp_path / "part-000000.parquet").num_row_groups == 7
