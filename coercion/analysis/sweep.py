@@ -16,14 +16,16 @@ Chunks and resumption
     then rename) as soon as it is solved, beside ``DIR/sweep.json`` that
     records the sweep. ``resume=True`` skips the chunks already written, so a
     sweep that was killed ends, when started again, with exactly the rows of an
-    uninterrupted run.
+    uninterrupted run. The rows of a sweep written to a folder stay there:
+    :attr:`SweepResult.frame` reads them on first use, :meth:`SweepResult.read`
+    reads only some columns.
 Vectorised
     When the model evaluates payoff stacks (a two-player
     :class:`~coercion.SymbolicGame`, a :class:`~coercion.ParametricGame` with
     ``stack=``) of small games, each chunk is solved at once by
     :func:`coercion.solve_stack` and its rows are assembled with numpy
-    (:mod:`coercion.analysis._stacked`); the rows are those of the per-point
-    path.
+    (:mod:`coercion.analysis._stacked`), in blocks of :math:`2^{17}` points;
+    the rows are those of the per-point path.
 Distributed
     ``scheduler=`` takes a ``dask.distributed`` scheduler address or
     ``Client``; chunks are then solved on the cluster and written by the caller.
