@@ -100,7 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the main job: build, solve and analyse the bundled games and cases",
     )
     p.add_argument("--out", default="coercion-output", help="output folder")
-    p.add_argument("--only", default=None, help="only this game or case")
+    p.add_argument(
+        "--only",
+        default=None,
+        metavar="PART",
+        help="only this part: a case (rare_earths, photoresists, ai_chips), "
+        "hypotheses (the eight hypothesis analyses) or games (the bundled games)",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress output")
     return parser
 

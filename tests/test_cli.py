@@ -159,3 +159,14 @@ def test_entry_point_runs_in_a_subprocess(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "heads         1, -1  -1, 1" in run.stdout
     assert read_game(PENNIES)["heads", "heads"] == (Fraction(1), Fraction(-1))
+
+
+def test_reproduce_help_lists_every_part_only_accepts(capsys):
+    from coercion.cli import main
+    from coercion.reproduce import CASES
+
+    with pytest.raises(SystemExit):
+        main(["reproduce", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for part in (*CASES, "hypotheses", "games"):
+        assert part in text
