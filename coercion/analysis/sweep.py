@@ -223,9 +223,11 @@ def sweep_points(
         d = draw_parameters(draws, n, seed)
         cols = {k: np.repeat(v, n) for k, v in cols.items()}
         for name, vals in d.items():
-            cols[name] = np.tile(vals, g)
-        cols = {"draw": np.tile(np.arange(n), g), **cols}
-    return pd.DataFrame(cols)
+            cols[name] = np.tile(vals, g) if g > 1 else vals
+        draw = np.arange(n, dtype=np.int64)
+        cols = {"draw": np.tile(draw, g) if g > 1 else draw, **cols}
+    # the columns are fresh arrays: no copy (ten million draws are 80 MB each)
+    return pd.DataFrame(cols, copy=False)
 
 
 # ---------------------------------------------------------------- solving
@@ -319,9 +321,21 @@ def _run_chunk_parquet(
     start: int,
     solver: Callable[[Any], Any] | None,
     fast: bool = False,
-) -> bytes:
-    """:func:`_run_chunk` encoded as Parquet (what a worker sends back)."""
-    return _parquet_bytes(_run_chunk(model, points, start, solver, fast))
+    path: str | None = None,
+) -> bytes | str:
+    """:func:`_run_chunk` encoded as Parquet: the bytes (what a worker sends
+    back), or written to ``path`` atomically by the worker itself when it sees
+    the caller's folder (then ``path`` is returned)."""
+    data = _parquet_bytes(_run_chunk(model, points, start, solver, fast))
+    if path is None:
+        return data
+    atomic_write_bytes(path, data)
+    return path
+
+
+def _sees(path: str) -> bool:
+    """Whether this process sees the file ``path`` (run on every worker)."""
+    return Path(path).exists()
 
 
 # ---------------------------------------------------------------- results
@@ -422,12 +436,27 @@ class SweepResult:
         """
         import pandas as pd
 
-        per_point = self.read(["point", "regime"]).drop_duplicates("point")
-        counts = per_point["regime"].astype(object).value_counts(sort=False)
+        # a point's first row is its equilibrium 0, or -1 when it has none
+        if self._frame is not None:
+            regime = self._frame.loc[self._frame["equilibrium"] <= 0, "regime"]
+        else:
+            import pyarrow.parquet as pq
+
+            parts = [
+                pq.read_table(p, columns=["regime"], filters=[("equilibrium", "<=", 0)])
+                for p in self._parts
+            ]
+            regime = (
+                _concat([t.to_pandas() for t in parts])["regime"]
+                if parts
+                else pd.Series([], dtype=object)
+            )
+        counts = regime.value_counts(sort=False)
+        counts = counts[counts > 0]
         out = pd.DataFrame(
             {
                 "regime": [str(r) for r in counts.index],
-                "share": counts.to_numpy() / max(len(per_point), 1),
+                "share": counts.to_numpy() / max(len(regime), 1),
             }
         )
         out = out.sort_values(["share", "regime"], ascending=[False, True])
@@ -704,9 +733,15 @@ def sweep(
         assert folder is not None
         return folder / f"part-{k:06d}.parquet"
 
-    def finish(k: int, got: list[pd.DataFrame] | bytes) -> None:
+    def finish(k: int, got: list[pd.DataFrame] | bytes | str) -> None:
         # with a folder the rows go to disk and are read back on demand
-        if folder is not None:
+        if isinstance(got, str):  # a worker wrote the part itself
+            if not part(k).exists():
+                raise InvalidParameterError(
+                    f"a worker wrote {got!r}, which this process does not see",
+                    field="scheduler",
+                )
+        elif folder is not None:
             data = got if isinstance(got, bytes) else _parquet_bytes(got)
             atomic_write_bytes(part(k), data)
         else:
@@ -729,7 +764,8 @@ def sweep(
                 solver,
                 finish,
                 fast,
-                encode=folder is not None,
+                folder=folder,
+                part=part,
             )
     finally:
         if bar is not None:
@@ -763,10 +799,17 @@ def _run_distributed(
     solver: Any,
     finish: Callable[[int, Any], None],
     fast: bool = False,
-    encode: bool = False,
+    folder: Path | None = None,
+    part: Callable[[int], Path] | None = None,
 ) -> None:
-    """Solve chunks on a Dask cluster; ``encode``: workers send Parquet bytes
-    (compact, and ready to be written) instead of frames."""
+    """Solve chunks on a Dask cluster.
+
+    Without a ``folder`` the workers send frames back. With one, they send
+    Parquet bytes (compact, ready to be written), or, when every worker sees
+    the folder (a ``LocalCluster``, or a cluster on a shared file system;
+    checked with a probe file), write their parts themselves, so that the
+    rows never travel through the caller.
+    """
     try:
         from dask.distributed import Client, as_completed
     except ImportError as exc:  # pragma: no cover - depends on the install
@@ -776,8 +819,9 @@ def _run_distributed(
         ) from exc
     own = not isinstance(scheduler, Client)
     client = Client(scheduler) if own else scheduler
-    fn = _run_chunk_parquet if encode else _run_chunk
+    fn = _run_chunk if folder is None else _run_chunk_parquet
     try:
+        shared = folder is not None and _workers_see(client, folder)
         # a bounded window of chunks in flight: the points go to the cluster
         # as the workers need them (scattered, not embedded in the task
         # graph) and finished rows do not pile up on the caller
@@ -789,7 +833,11 @@ def _run_distributed(
         def submit_next() -> None:
             k = queue.pop(0)
             [data] = client.scatter([chunk_points(k)], hash=False)
-            fut = client.submit(fn, model, data, starts[k], solver, fast, pure=False)
+            args: list[Any] = [model, data, starts[k], solver, fast]
+            if shared:
+                assert part is not None
+                args.append(str(part(k)))
+            fut = client.submit(fn, *args, pure=False)
             running[fut] = k
             done_.add(fut)
 
@@ -804,3 +852,18 @@ def _run_distributed(
     finally:
         if own:
             client.close()
+
+
+def _workers_see(client: Any, folder: Path) -> bool:
+    """Whether every worker of ``client`` sees ``folder`` (a probe file)."""
+    import uuid
+
+    probe = folder / f".probe-{uuid.uuid4().hex}"
+    probe.write_bytes(b"")
+    try:
+        seen = client.run(_sees, str(probe))
+        return bool(seen) and all(seen.values())
+    except Exception:  # a worker that cannot answer: send the bytes instead
+        return False
+    finally:
+        probe.unlink(missing_ok=True)

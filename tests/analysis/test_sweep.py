@@ -74,9 +74,14 @@ def test_out_folder_guards(tmp_path):
         run(chunk_size=20, out=tmp_path, resume=True)
 
 
-def test_dask_local_cluster_gives_the_same_rows(tmp_path):
+def test_dask_local_cluster_gives_the_same_rows(tmp_path, monkeypatch):
+    import importlib
+
+    sweep_module = importlib.import_module("coercion.analysis.sweep")
+
     distributed = pytest.importorskip("dask.distributed")
     base = run(chunk_size=15).frame
+    here = run(chunk_size=7, out=tmp_path / "here")
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
@@ -84,11 +89,22 @@ def test_dask_local_cluster_gives_the_same_rows(tmp_path):
         distributed.Client(cluster) as client,
     ):
         res = run(chunk_size=15, scheduler=client)
-        # with a folder the workers send Parquet bytes, written by the caller
-        disk = run(chunk_size=7, scheduler=client, out=tmp_path)
+        # the workers see the folder: they write their parts themselves
+        assert sweep_module._workers_see(client, tmp_path)
+        disk = run(chunk_size=7, scheduler=client, out=tmp_path / "workers")
+        # workers that do not see it send Parquet bytes for the caller to write
+        monkeypatch.setattr(sweep_module, "_workers_see", lambda client, folder: False)
+        sent = run(chunk_size=7, scheduler=client, out=tmp_path / "sent")
     pd.testing.assert_frame_equal(res.frame, base)
     pd.testing.assert_frame_equal(disk.frame, base)
-    assert len(list(tmp_path.glob("part-*.parquet"))) == 9
+    parts = sorted(p.name for p in (tmp_path / "here").glob("part-*.parquet"))
+    assert len(parts) == 9
+    for name in parts:  # the same bytes whoever solved and wrote the chunk
+        data = (tmp_path / "here" / name).read_bytes()
+        assert (tmp_path / "workers" / name).read_bytes() == data
+        assert (tmp_path / "sent" / name).read_bytes() == data
+    assert not list(tmp_path.glob(".probe-*"))
+    assert here.n_rows == disk.n_rows == sent.n_rows == len(base)
 
 
 def test_points_grid_times_draws():
