@@ -832,7 +832,10 @@ def _run_distributed(
 
         def submit_next() -> None:
             k = queue.pop(0)
-            [data] = client.scatter([chunk_points(k)], hash=False)
+            data: Any = chunk_points(k)
+            if data.memory_usage(index=False).sum() > 1 << 20:
+                # large points go as data, not inside the task graph
+                [data] = client.scatter([data], hash=False)
             args: list[Any] = [model, data, starts[k], solver, fast]
             if shared:
                 assert part is not None
