@@ -682,6 +682,87 @@ def _propagate_with_stocks(
     return sigma, alpha
 
 
+#: Force the numpy path of :func:`propagate_cuts` (the reference); benchmarks
+#: and the tests that compare both paths set it.
+_FORCE_NUMPY = False
+
+
+def _compiled() -> Any:
+    """The numba kernels of :mod:`coercion.supply._propagation_numba`, or None."""
+    if _FORCE_NUMPY:
+        return None
+    try:
+        from coercion.supply import _propagation_numba
+    except ImportError:
+        return None
+    return _propagation_numba
+
+
+def _kernel_arrays(arr: _Arrays) -> tuple[np.ndarray, ...]:
+    """Contiguous arrays of one dtype each for the compiled kernels (cached)."""
+    cache = arr.__dict__.get("_kernel_arrays")
+    if cache is None:
+        ft = _flows_t(arr)
+        cls, rho, _ = _edge_classes(arr)
+        cache = (
+            np.ascontiguousarray(ft.indptr, dtype=np.int64),
+            np.ascontiguousarray(ft.indices, dtype=np.int64),
+            np.ascontiguousarray(ft.data, dtype=np.float64),
+            np.ascontiguousarray(arr.use, dtype=np.float64),
+            np.ascontiguousarray(arr.in_src, dtype=np.int64),
+            np.ascontiguousarray(arr.in_dst, dtype=np.int64),
+            np.ascontiguousarray(arr.in_share, dtype=np.float64),
+            np.ascontiguousarray(cls, dtype=np.int64),
+            np.ascontiguousarray(rho, dtype=np.float64),
+        )
+        object.__setattr__(arr, "_kernel_arrays", cache)
+    return cache
+
+
+def _propagate_compiled(
+    kernels: Any,
+    arr: _Arrays,
+    direct: np.ndarray,
+    stock: np.ndarray,
+    times: np.ndarray,
+    tol: float,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The compiled twin of the stock / no-stock branches of :func:`propagate_cuts`.
+
+    Same iterations and the same arithmetic in the same order as
+    :func:`_propagate_with_stocks` and :func:`propagate_shortfall` (one
+    compiled call instead of a few dozen numpy calls per iteration).
+    """
+    ka = _kernel_arrays(arr)
+    direct = np.ascontiguousarray(direct, dtype=np.float64)
+    sigma = np.empty_like(direct)
+    alpha = np.empty_like(direct)
+    limit = arr.n + 2
+    if np.any(stock > 0):
+        capped = kernels.with_stocks(
+            *ka,
+            direct,
+            np.ascontiguousarray(stock, dtype=np.float64),
+            np.diff(times),
+            float(tol),
+            limit,
+            sigma,
+            alpha,
+        )
+    else:
+        ok = kernels.fixed_point(
+            *ka, direct, np.zeros((1, 1)), False, float(tol), limit, sigma, alpha
+        )
+        capped = 0 if ok else 1
+    for _ in range(capped):
+        warnings.warn(
+            f"shortfall propagation stopped after {limit} iterations",
+            ConvergenceWarning,
+            stacklevel=3,
+        )
+    return sigma, alpha
+
+
 def _flows_t(arr: _Arrays) -> Any:
     cache = arr.__dict__.get("_flows_t")
     if cache is None:
@@ -1325,7 +1406,10 @@ def propagate_cuts(
     stock = arr.inventory_days / DAYS_PER_YEAR * arr.use
     for shock in shocks:
         stock[arr.index[(shock.target, shock.product)]] = 0.0
-    if np.any(stock > 0):
+    kernels = _compiled()
+    if kernels is not None:
+        sigma, alpha = _propagate_compiled(kernels, arr, direct, stock, times, tol)
+    elif np.any(stock > 0):
         sigma, alpha = _propagate_with_stocks(arr, direct, stock, times, tol)
     else:
         sigma, alpha = propagate_shortfall(arr, direct, tol=tol)
