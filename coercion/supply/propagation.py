@@ -695,7 +695,11 @@ _COMPILED_MAX_EDGES = 20_000
 
 def _small(arr: _Arrays) -> bool:
     """Whether the compiled kernel is worth it for this graph (see above)."""
-    return _flows_t(arr).nnz + arr.in_src.size <= _COMPILED_MAX_EDGES
+    edges = arr.__dict__.get("_edges")
+    if edges is None:
+        edges = int(_flows_t(arr).nnz + arr.in_src.size)
+        object.__setattr__(arr, "_edges", edges)
+    return edges <= _COMPILED_MAX_EDGES
 
 
 def _compiled() -> Any:
@@ -1334,7 +1338,8 @@ def propagate_cuts(
                 field=f"cuts[{k}].target",
             )
     times = _times(horizon, steps)
-    discount_factors(times[:-1], discount_rate)  # validates the rate
+    # validates the rate; the weight of sender_export_loss
+    export_weight = float(np.diff(times) @ discount_factors(times[:-1], discount_rate))
     arr = sg.arrays
     restricting: dict[str, set[str]] = {}
     for c in cuts:
@@ -1371,17 +1376,10 @@ def propagate_cuts(
         acc = leak_at.setdefault(node, {})
         for e, v in by.items():
             acc[e] = acc.get(e, 0.0) + v
-        for s, v in sender_export_loss(
-            sg,
-            c.senders,
-            c.target,
-            c.product,
-            c.phi,
-            horizon=horizon,
-            steps=steps,
-            discount_rate=discount_rate,
-        ).items():
-            export_loss[s] = export_loss.get(s, 0.0) + v
+        # sender_export_loss(sg, c.senders, ..., c.phi, horizon=..., steps=...,
+        # discount_rate=...), from the losses and weight already at hand
+        for s, v in losses.items():
+            export_loss[s] = export_loss.get(s, 0.0) + v * export_weight
     direct = np.zeros((arr.n, times.size - 1))
     shocks = []
     for node, lost in lost_at.items():
