@@ -1321,6 +1321,17 @@ def propagate_cuts(
     >>> res = propagate_cuts(sg, [Cut("US", "CN", "chips"), Cut("CN", "US", "magnets")])
     >>> {e: round(v) for e, v in res.value_at_risk_by_economy().items() if v}
     {'CN': 500, 'US': 900}
+
+    Notes
+    -----
+    On graphs of up to 20,000 flows and input edges, and when numba is
+    installed, the period loop and the fixed point of
+    :func:`propagate_shortfall` run as one compiled call
+    (:mod:`coercion.supply._propagation_numba`): the same iterations and
+    arithmetic as the numpy path, equal to it up to rounding (numpy's
+    vectorised ``pow`` and the C library's may differ in the last bit). This
+    makes sweeps over the bundled cases, where every point propagates some
+    fifteen cuts over 120 periods, 5 to 16 times faster.
     """
     if measure not in ("output", "value_added"):
         raise InvalidParameterError(
