@@ -71,6 +71,8 @@ _LAZY: dict[str, str] = {
     "SweepResult": "coercion.analysis.sweep",
     "is_threshold": "coercion.analysis.thresholds",
     "regime_map": "coercion.analysis.thresholds",
+    "regime_boundaries": "coercion.analysis.thresholds",
+    "BoundaryResult": "coercion.analysis.thresholds",
     "HypothesisResult": "coercion.analysis.hypotheses",
     "ThresholdResult": "coercion.analysis.thresholds",
     "SupplyGraph": "coercion.supply.graph",

@@ -4,10 +4,13 @@ from coercion.analysis import hypotheses
 from coercion.analysis.hypotheses import HypothesisResult
 from coercion.analysis.sweep import SweepResult, draw_parameters, sweep, sweep_points
 from coercion.analysis.thresholds import (
+    Boundary,
+    BoundaryResult,
     Regime,
     Threshold,
     ThresholdResult,
     is_threshold,
+    regime_boundaries,
     regime_map,
     regime_of,
     thresholds,
@@ -23,10 +26,13 @@ __all__ = [
     "draw_parameters",
     "sweep",
     "sweep_points",
+    "Boundary",
+    "BoundaryResult",
     "Regime",
     "Threshold",
     "ThresholdResult",
     "is_threshold",
+    "regime_boundaries",
     "regime_map",
     "regime_of",
     "thresholds",

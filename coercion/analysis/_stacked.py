@@ -58,6 +58,20 @@ class StackFamily:
         self.players = tuple(players)
         self.strategies = tuple(tuple(s) for s in strategies)
         self.shape = (len(self.strategies[0]), len(self.strategies[1]))
+        # which of the four deciding differences of a 2 x 2 family are zero
+        # whatever the parameters (known only for symbolic payoffs)
+        self.identically_zero = np.zeros(4, dtype=bool)
+
+
+def _deciding_differences(P: Any) -> list[Any]:
+    """The four payoff differences whose signs decide a ``2 x 2`` regime."""
+    A, B = P[0], P[1]  # each (..., 2, 2)
+    return [
+        A[..., 0, 0] - A[..., 1, 0],
+        A[..., 0, 1] - A[..., 1, 1],
+        B[..., 0, 0] - B[..., 0, 1],
+        B[..., 1, 0] - B[..., 1, 1],
+    ]
 
 
 def stack_family(model: Any, fixed: Mapping[str, Any] | None = None) -> Any:
@@ -72,16 +86,37 @@ def stack_family(model: Any, fixed: Mapping[str, Any] | None = None) -> Any:
 
     base = dict(fixed or {})
     if isinstance(model, SymbolicGame):
-        if model.n_players != 2 or sum(model.shape[1:]) > _MAX_BITS:
+        if model.n_players != 2 or sum(model.shape) > _MAX_BITS:
             return None
         fn = model.lambdify()
         names = [s.name for s in model.symbols]
 
+        zero = np.zeros(4, dtype=bool)
+        if tuple(model.shape) == (2, 2):
+            import sympy as sp
+
+            zero = np.array(
+                [sp.cancel(d) == 0 for d in _deciding_differences(model.payoffs)]
+            )
+        # (player, first entry, second entry) of each deciding difference
+        pairs = [(0, (0, 0), (1, 0)), (0, (0, 1), (1, 1))]
+        pairs += [(1, (0, 0), (0, 1)), (1, (1, 0), (1, 1))]
+
         def payoffs(params: Mapping[str, np.ndarray]) -> np.ndarray:
             values = {**base, **params}
-            return fn(**{k: values[k] for k in names if k in values})
+            P = fn(**{k: values[k] for k in names if k in values})
+            if zero.any():
+                # an exact tie stays a tie in floats, however the two entries'
+                # formulas round
+                P = np.array(P, dtype=float, copy=True)
+                for z, (pl, e1, e2) in zip(zero, pairs):
+                    if z:
+                        P[..., pl, e2[0], e2[1]] = P[..., pl, e1[0], e1[1]]
+            return P
 
-        return StackFamily(payoffs, names, model.players, model.strategies)
+        fam = StackFamily(payoffs, names, model.players, model.strategies)
+        fam.identically_zero = zero
+        return fam
     if isinstance(model, ParametricGame) and model._stack is not None:
         probe = model.game(**base)
         if probe.n_players != 2 or sum(probe.shape) > _MAX_BITS:
@@ -94,14 +129,26 @@ def stack_family(model: Any, fixed: Mapping[str, Any] | None = None) -> Any:
     return None
 
 
-def _solve(fam: StackFamily, params: Mapping[str, np.ndarray], k: int) -> Any:
+def _stack(fam: StackFamily, params: Mapping[str, np.ndarray], k: int) -> np.ndarray:
+    """The ``(k, 2, m, n)`` payoff stack at the points."""
+    P = fam.payoffs(params)
+    if P.shape[0] != k:
+        P = np.broadcast_to(P, (k, *P.shape[1:]))
+    return P
+
+
+def _solve(
+    fam: StackFamily,
+    params: Mapping[str, np.ndarray],
+    k: int,
+    P: np.ndarray | None = None,
+) -> Any:
     import warnings
 
     from coercion.solve.stack import solve_stack
 
-    P = fam.payoffs(params)
-    if P.shape[0] != k:
-        P = np.broadcast_to(P, (k, *P.shape[1:]))
+    if P is None:
+        P = _stack(fam, params, k)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return solve_stack(P[:, 0], P[:, 1])
@@ -152,16 +199,54 @@ def _signature(mask: int, fam: StackFamily) -> tuple:
     return tuple(sorted(set(sups)))
 
 
+def _mask_of(signature: tuple, fam: StackFamily) -> int:
+    """The bit set of a signature (the inverse of :func:`_signature`)."""
+    m, _ = fam.shape
+    S0, S1 = fam.strategies
+    mask = 0
+    for rows, cols in signature:
+        code = sum(1 << S0.index(r) for r in rows)
+        code += sum(1 << (m + S1.index(c)) for c in cols)
+        mask |= 1 << code
+    return mask
+
+
+def _near_ties(P: np.ndarray, rel: float, skip: np.ndarray | None = None) -> np.ndarray:
+    """``(K,)`` True where a payoff difference that decides the regime of a
+    ``2 x 2`` game is within ``rel`` of the largest payoff (at least 1): its
+    float sign may differ from the exact one. The differences flagged in
+    ``skip`` are zero whatever the parameters, in floats as exactly, and are
+    not checked."""
+    k = P.shape[0]
+    diffs = np.stack(_deciding_differences(np.moveaxis(P, 1, 0)), axis=1)
+    if skip is not None and skip.any():
+        diffs = diffs[:, ~skip]
+    scale = np.maximum(1.0, np.abs(P).reshape(k, -1).max(axis=1))
+    return ~np.all(np.abs(diffs) > rel * scale[:, None], axis=1)
+
+
 def regime_codes(
-    fam: StackFamily, params: Mapping[str, np.ndarray], k: int
+    fam: StackFamily,
+    params: Mapping[str, np.ndarray],
+    k: int,
+    exact_regime: Callable[[int], tuple] | None = None,
+    rel: float = 1e-7,
 ) -> tuple[np.ndarray, list[tuple]]:
     """Regime of each of ``k`` points: an index into a list of signatures.
 
     The signatures are those of :func:`~coercion.analysis.thresholds.regime_of`
-    and are listed in order of first appearance.
+    and are listed in order of first appearance. With ``exact_regime`` (the
+    regime of point ``i`` computed exactly), the points of a ``2 x 2`` family
+    whose regime rounding could change (see :func:`scan_regimes`: ties and
+    near-ties, such as grid points on a boundary) are handed to it.
     """
-    sol = _solve(fam, params, k)
+    P = _stack(fam, params, k)
+    sol = _solve(fam, params, k, P)
     masks = _masks(_support_codes(sol, *fam.shape))
+    if exact_regime is not None and fam.shape == (2, 2):
+        near = _near_ties(P, rel, fam.identically_zero)
+        for i in np.flatnonzero(near).tolist():
+            masks[i] = np.uint64(_mask_of(exact_regime(i), fam))
     uniq, first, inverse = np.unique(masks, return_index=True, return_inverse=True)
     order = np.argsort(first, kind="stable")
     rank = np.empty_like(order)
@@ -289,17 +374,7 @@ def scan_regimes(
     if P.shape[0] != k:
         P = np.broadcast_to(P, (k, *P.shape[1:]))
     A, B = P[:, 0], P[:, 1]
-    diffs = np.stack(
-        (
-            A[:, 0, 0] - A[:, 1, 0],
-            A[:, 0, 1] - A[:, 1, 1],
-            B[:, 0, 0] - B[:, 0, 1],
-            B[:, 1, 0] - B[:, 1, 1],
-        ),
-        axis=1,
-    )
-    scale = np.maximum(1.0, np.abs(P).reshape(k, -1).max(axis=1))
-    safe = np.all(np.abs(diffs) > rel * scale[:, None], axis=1)
+    safe = ~_near_ties(P, rel, fam.identically_zero)
     out: list[Any] = [None] * k
     idx = np.flatnonzero(safe)
     if len(idx):

@@ -81,6 +81,9 @@ __all__ = [
     "thresholds",
     "is_threshold",
     "regime_map",
+    "regime_boundaries",
+    "Boundary",
+    "BoundaryResult",
 ]
 
 Signature = tuple[tuple[tuple[str, ...], ...], ...]
@@ -897,9 +900,12 @@ def regime_map(
     :class:`~coercion.ParametricGame` with ``stack=``) with at most 6
     strategies in all, the whole grid is evaluated as one payoff stack and
     solved by :func:`coercion.solve_stack` (closed forms for ``2 x 2``); the
-    regimes and ids are those of :func:`regime_of` at each point alone (the
-    payoffs are evaluated in floating point by numpy, where the per-point path
-    substitutes floats with sympy). Other models are solved point by point.
+    regimes and ids are those of :func:`regime_of` at each point alone. The
+    regime of a point of a :class:`~coercion.SymbolicGame` is that of the exact
+    game at the point's (float) parameter values: the stack is evaluated in
+    floating point, and the points of a ``2 x 2`` family where rounding could
+    decide a sign (ties and near-ties, such as grid points on a boundary) are
+    solved exactly one by one. Other models are solved point by point.
 
     Examples
     --------
@@ -939,7 +945,14 @@ def regime_map(
                 np.linspace(xlo, xhi, xk), np.linspace(ylo, yhi, yk), indexing="ij"
             )
             xs, ys = gx.ravel(), gy.ravel()
-            ids_, sigs = regime_codes(stacked, {xn: xs, yn: ys}, len(xs))
+
+            def exact_regime(i: int) -> Signature:
+                fam = _family(model, yn, {**base, xn: float(xs[i])})
+                return fam.regime(fam.probe(float(ys[i])))
+
+            ids_, sigs = regime_codes(
+                stacked, {xn: xs, yn: ys}, len(xs), exact_regime=exact_regime
+            )
             return pd.DataFrame(
                 {
                     xn: xs,
@@ -955,7 +968,7 @@ def regime_map(
         for yv in np.linspace(ylo, yhi, yk):
             fam = _family(model, yn, {**base, xn: float(xv)})
             _set_regime(fam, regime)
-            sig = fam.regime(fam.game_at(float(yv)))
+            sig = fam.regime(fam.probe(float(yv)))
             rid = ids.setdefault(sig, len(ids))
             rows.append(
                 {
@@ -969,3 +982,273 @@ def regime_map(
     # categories sorted, as the fast path's (one code a cell, not one string)
     out["description"] = out["description"].astype("category")
     return out
+
+
+# ---------------------------------------------------------------- boundary curves
+@dataclass(frozen=True)
+class Boundary:
+    """One exact boundary curve of a regime map: the zero set of ``expr``.
+
+    Attributes
+    ----------
+    expr : sympy expression
+        A polynomial in the two parameters, irreducible over the rationals;
+        the curve is ``expr = 0``.
+    separates : tuple of (str, str)
+        The pairs of regimes (in words) that lie on its two sides somewhere
+        on the map, most frequent first.
+    cells : int
+        Number of adjacent pairs of grid points it separates.
+    """
+
+    expr: Any
+    separates: tuple[tuple[str, str], ...]
+    cells: int
+
+    @property
+    def equation(self) -> str:
+        """The curve as text, ``expr = 0``."""
+        return f"{self.expr} = 0"
+
+    @property
+    def label(self) -> str:
+        """The curve solved for a parameter it is linear in, when there is one
+        (``c = 1``, ``y = 2*x + 1``; a number to 6 digits), else
+        :attr:`equation`."""
+        import sympy as sp
+
+        for sym in sorted(self.expr.free_symbols, key=lambda v: v.name, reverse=True):
+            if sp.degree(self.expr, sym) == 1:
+                (sol,) = sp.solve(self.expr, sym)
+                value = f"{float(sol):.6g}" if sol.is_number else sp.sstr(sol)
+                return f"{sym} = {value}"
+        return self.equation
+
+
+@dataclass
+class BoundaryResult(Sequence[Boundary]):
+    """The exact boundary curves of a two-parameter regime map.
+
+    ``complete`` is True when every change of regime between neighbouring
+    grid points lies across at least one of the curves; ``unexplained``
+    counts the neighbouring pairs that do not (a boundary the candidate
+    conditions did not produce: raise ``max_support``).
+    """
+
+    x: str
+    y: str
+    boundaries: list[Boundary]
+    complete: bool
+    unexplained: int
+    map: Any  # the regime map (pandas.DataFrame) the curves were checked on
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.boundaries[i]
+
+    def __len__(self) -> int:
+        return len(self.boundaries)
+
+    def __repr__(self) -> str:
+        eqs = ", ".join(b.equation for b in self.boundaries)
+        return (
+            f"<BoundaryResult {self.x}, {self.y}: {len(self)} curves [{eqs}], "
+            f"complete={self.complete}>"
+        )
+
+
+def _factors(expr: Any, syms: Sequence[Any]) -> list[Any]:
+    """Irreducible factors of the numerator of ``expr`` that involve ``syms``,
+    made primitive with a positive leading coefficient."""
+    import sympy as sp
+
+    num, _ = sp.fraction(sp.together(sp.sympify(expr)))
+    num = sp.expand(num)
+    if num == 0 or not (set(syms) & num.free_symbols):
+        return []
+    out = []
+    _, facs = sp.factor_list(num, *syms)
+    for f, _mult in facs:
+        if not (set(syms) & f.free_symbols):
+            continue
+        poly = sp.Poly(f, *syms)
+        if not all(c.is_rational for c in poly.coeffs()):
+            return []  # not a polynomial with rational coefficients
+        poly = poly.primitive()[1]
+        if poly.LC() < 0:
+            poly = -poly
+        out.append(poly.as_expr())
+    return out
+
+
+def regime_boundaries(
+    model: Any,
+    x: tuple[str, float, float, int],
+    y: tuple[str, float, float, int],
+    *,
+    fixed: dict[str, Any] | None = None,
+    max_support: int = 3,
+) -> BoundaryResult:
+    r"""The exact curves that bound the regions of a two-parameter regime map.
+
+    The Nash regime of a game changes only where a payoff difference, an
+    indifference condition or a mixed strategy's probability (the candidate
+    conditions of :func:`thresholds`) changes sign. Written in both
+    parameters, each condition is a rational function; the irreducible
+    factors of their numerators are the candidate curves. A curve is kept
+    when some pair of neighbouring points of the map (:func:`regime_map` on
+    the same grid) has different regimes and lies on its two sides.
+
+    Parameters
+    ----------
+    model : SymbolicGame or ParametricGame
+        A two-player family whose payoffs are symbolic in ``x`` and ``y``
+        (a :class:`~coercion.ParametricGame` through its ``symbolic`` game).
+    x, y : (name, lo, hi, n)
+        The axes of the map, as for :func:`regime_map`.
+    fixed : dict, optional
+        Values of the other parameters.
+    max_support : int
+        Largest support size whose indifference conditions are candidates.
+
+    Returns
+    -------
+    BoundaryResult
+        The curves, each with the regimes it separates, and whether they
+        account for every change of regime on the grid (``complete``).
+
+    Raises
+    ------
+    InvalidParameterError
+        Bad axes, unknown parameters, a model without a symbolic game in the
+        two parameters, or payoffs that are not rational functions of them.
+
+    Examples
+    --------
+    Chicken with a stake ``a`` and a cost of a clash ``c``: the regime changes
+    where the clash costs what backing down alone costs (:math:`c = 1`) and,
+    for the row player, where standing firm against a firm opponent is as good
+    as backing down (:math:`a = 0`).
+
+    >>> import sympy as sp
+    >>> import coercion as co
+    >>> a, c = sp.symbols("a c")
+    >>> g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    >>> res = co.regime_boundaries(g, ("a", -1, 2, 31), ("c", 0.2, 3, 29))
+    >>> sorted(b.equation for b in res), res.complete
+    (['a = 0', 'c - 1 = 0'], True)
+
+    Notes
+    -----
+    The curves are exact; the grid only decides which candidates are real
+    boundaries inside the window, so a boundary that crosses the window
+    between two grid points only (a sliver thinner than the grid) can be
+    missed, and ``complete`` only speaks for the grid. For one parameter the
+    thresholds themselves are exact (:func:`thresholds`).
+    """
+    import sympy as sp
+
+    from coercion.game.symbolic import ParametricGame, SymbolicGame
+
+    base = dict(fixed or {})
+    xn, yn = x[0], y[0]
+    if isinstance(model, SymbolicGame):
+        sym_game, values = model, base
+    elif isinstance(model, ParametricGame) and model.symbolic is not None:
+        sym_game, values = model.symbolic, {**model.defaults, **base}
+    else:
+        raise InvalidParameterError(
+            f"{type(model).__name__} has no symbolic payoffs; exact boundaries need "
+            "a SymbolicGame or a ParametricGame with a symbolic game",
+            field="model",
+        )
+    if sym_game.n_players != 2:
+        raise InvalidParameterError(
+            f"exact boundaries are for two players, not {sym_game.n_players}",
+            field="model",
+        )
+    names = {s.name for s in sym_game.symbols}
+    for axis, name in (("x", xn), ("y", yn)):
+        if name not in names:
+            raise InvalidParameterError(
+                f"{name!r} is not a symbol of the game's payoffs "
+                f"(symbols: {sorted(names)})",
+                field=axis,
+            )
+    frame = regime_map(model, x, y, fixed=base)  # also checks the axes
+    part = sym_game.partial({k: v for k, v in values.items() if k not in (xn, yn)})
+    syms = [next(s for s in part.symbols if s.name == n) for n in (xn, yn)]
+    if len(part.symbols) != 2:
+        extra = sorted(s.name for s in part.symbols if s not in syms)
+        raise InvalidParameterError(
+            f"parameters {extra} need values (pass fixed={{...}})", field="fixed"
+        )
+    curves: dict[Any, None] = {}
+    for expr in _candidate_exprs(part, max_support):
+        try:
+            for f in _factors(expr, syms):
+                curves.setdefault(f, None)
+        except (sp.PolynomialError, sp.GeneratorsNeeded, TypeError) as exc:
+            raise InvalidParameterError(
+                f"the payoffs are not rational functions of {xn} and {yn} ({exc})",
+                field="model",
+            ) from None
+    nx, ny = int(x[3]), int(y[3])
+    X = frame[xn].to_numpy(float).reshape(nx, ny)
+    Y = frame[yn].to_numpy(float).reshape(nx, ny)
+    R = frame["regime"].to_numpy().reshape(nx, ny)
+    words = dict(zip(frame["regime"], frame["description"].astype(str)))
+    # neighbouring pairs whose regimes differ (along x, then along y)
+    pairs = []
+    for axis in (0, 1):
+        a = (
+            (slice(None, -1), slice(None))
+            if axis == 0
+            else (slice(None), slice(None, -1))
+        )
+        b = (
+            (slice(1, None), slice(None))
+            if axis == 0
+            else (slice(None), slice(1, None))
+        )
+        differ = R[a] != R[b]
+        pairs.append((a, b, differ))
+    # every candidate curve: the neighbouring pairs of different regimes it
+    # lies between (a sign change of the polynomial from one to the other)
+    crossing = []
+    for f in curves:
+        fn = sp.lambdify(syms, f, "numpy")
+        # a grid point exactly on the curve evaluates to rounding noise: zero
+        # within 1e-9 of the size of the polynomial's terms there
+        size = sp.lambdify(syms, sum(abs(t) for t in sp.Add.make_args(f)), "numpy")
+        with np.errstate(all="ignore"):
+            F = np.broadcast_to(np.asarray(fn(X, Y), dtype=float), X.shape)
+            M = np.broadcast_to(np.asarray(size(X, Y), dtype=float), X.shape)
+        S = np.where(np.abs(F) <= 1e-9 * np.maximum(M, 1.0), 0.0, np.sign(F))
+        masks = [
+            differ & (S[a] * S[b] <= 0) & ((S[a] != 0) | (S[b] != 0))
+            for a, b, differ in pairs
+        ]
+        n_across = sum(int(m.sum()) for m in masks)
+        if n_across:
+            crossing.append((n_across, str(f), f, S, masks))
+    # A curve through the corner where two boundaries meet also lies between
+    # a few pairs of different regimes there: keep the curves greedily, the
+    # longest first, each only if it accounts for pairs the kept ones do not.
+    crossing.sort(key=lambda c: (-c[0], c[1]))
+    explained = [np.zeros_like(d) for _, _, d in pairs]
+    found = []
+    for n_across, _, f, S, masks in crossing:
+        if not any((m & ~e).any() for m, e in zip(masks, explained)):
+            continue
+        seen: dict[tuple[str, str], int] = {}
+        for k, ((a, b, _), m) in enumerate(zip(pairs, masks)):
+            explained[k] |= m
+            ra, rb = R[a][m], R[b][m]
+            neg_first = S[a][m] < 0  # each pair as (negative side, positive side)
+            for u, v, nf in zip(ra.tolist(), rb.tolist(), neg_first.tolist()):
+                key = (words[u], words[v]) if nf else (words[v], words[u])
+                seen[key] = seen.get(key, 0) + 1
+        order = sorted(seen, key=lambda k: (-seen[k], k))
+        found.append(Boundary(f, tuple(order), n_across))
+    missing = sum(int((d & ~e).sum()) for (_, _, d), e in zip(pairs, explained))
+    return BoundaryResult(xn, yn, found, missing == 0, missing, frame)

@@ -176,11 +176,15 @@ def plot_regime_map(
     xlabel: str | None = None,
     ylabel: str | None = None,
     title: str | None = None,
+    boundaries: Any = None,
 ) -> Axes:
     """Draw a two-parameter regime map (from :func:`coercion.regime_map`).
 
     Each regime gets a colour and a legend entry; the boundaries between
-    regimes are the threshold curves.
+    regimes are the threshold curves. With ``boundaries`` (the result of
+    :func:`coercion.regime_boundaries` on the same axes) the exact curves are
+    drawn as dashed lines where they separate regimes, each with its equation
+    in the legend.
 
     Examples
     --------
@@ -224,11 +228,14 @@ def plot_regime_map(
             linewidths=0.8,
         )
     labels = frame.drop_duplicates("regime").sort_values("regime")
+    handles: list[Any] = [
+        Patch(color=PALETTE[int(r) % len(PALETTE)], label=d)
+        for r, d in zip(labels["regime"], labels["description"])
+    ]
+    if boundaries is not None:
+        handles += _draw_boundaries(ax, boundaries, grid.to_numpy(), xs, ys, x, y)
     ax.legend(
-        handles=[
-            Patch(color=PALETTE[int(r) % len(PALETTE)], label=d)
-            for r, d in zip(labels["regime"], labels["description"])
-        ],
+        handles=handles,
         fontsize="x-small",
         frameon=False,
         loc="upper left",
@@ -239,3 +246,53 @@ def plot_regime_map(
     if title:
         ax.set_title(title)
     return ax
+
+
+def _draw_boundaries(
+    ax: Axes, res: Any, regimes: Any, xs: Any, ys: Any, x: str, y: str
+) -> list[Any]:
+    """Dashed exact curves, drawn only next to a change of regime."""
+    import numpy as np
+    import sympy as sp
+    from matplotlib.lines import Line2D
+
+    if (res.x, res.y) != (x, y):
+        raise InvalidParameterError(
+            f"the boundaries are in ({res.x}, {res.y}), the map in ({x}, {y})",
+            field="boundaries",
+        )
+    R = np.asarray(regimes)  # (len(ys), len(xs))
+    near = np.zeros(R.shape, dtype=bool)
+    for axis in (0, 1):
+        d = np.diff(R, axis=axis) != 0
+        lo = [slice(None), slice(None)]
+        hi = [slice(None), slice(None)]
+        lo[axis], hi[axis] = slice(None, -1), slice(1, None)
+        near[tuple(lo)] |= d
+        near[tuple(hi)] |= d
+    X, Y = np.meshgrid(xs, ys)
+    handles = []
+    for k, b in enumerate(res):
+        syms = sorted(b.expr.free_symbols, key=lambda s: s.name)
+        by_name = {s.name: s for s in syms}
+        args = [by_name.get(x, sp.Symbol(x)), by_name.get(y, sp.Symbol(y))]
+        fn = sp.lambdify(args, b.expr, "numpy")
+        with np.errstate(all="ignore"):
+            F = np.broadcast_to(np.asarray(fn(X, Y), dtype=float), X.shape)
+        style = ("--", ":", "-.")[k % 3]
+        if len(xs) > 1 and len(ys) > 1:
+            ax.contour(
+                xs,
+                ys,
+                np.ma.masked_where(~near, F),
+                levels=[0.0],
+                colors="k",
+                linestyles=style,
+                linewidths=1.2,
+            )
+        handles.append(
+            Line2D(
+                [], [], color="k", linestyle=style, label=f"${sp.latex(b.expr)} = 0$"
+            )
+        )
+    return handles

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import coercion as co
-from coercion.analysis.thresholds import regime_of
+from coercion.analysis.thresholds import describe, regime_of
 from coercion.errors import InvalidParameterError, NotSupportedError
 
 c = sp.Symbol("c")
@@ -302,3 +302,102 @@ def test_regime_map_bad_axes_name_the_field(x, field):
     with pytest.raises(InvalidParameterError) as info:
         co.regime_map(g, x, ("c", 0.5, 2.0, 3))
     assert info.value.field == field
+
+
+# ---------------------------------------------------------------- boundary curves
+def test_chicken_boundaries_are_exact_with_the_regimes_on_each_side():
+    a, c = sp.symbols("a c")
+    g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    # grids that miss a = 0 and c = 1, so every point has a generic regime
+    res = co.regime_boundaries(g, ("a", -1, 2, 30), ("c", 0.2, 3, 30))
+    assert res.complete and res.unexplained == 0
+    by_eq = {str(b.expr): b for b in res}
+    assert set(by_eq) == {"a", "c - 1"}
+    assert by_eq["c - 1"].label == "c = 1" and by_eq["a"].label == "a = 0"
+    chicken = "(1; 2) | mixed (1, 2; 1, 2) | (2; 1)"
+    # below c = 1 both stand firm (strategy 2); above, it is Chicken where
+    # a > 0 and the row player backs down (strategy 1) where a < 0
+    assert set(by_eq["c - 1"].separates) == {("(2; 2)", chicken), ("(2; 2)", "(1; 2)")}
+    # a = 0 bounds Chicken only where c > 1
+    assert by_eq["a"].separates == (("(1; 2)", chicken),)
+
+
+def test_boundaries_of_the_export_control_game_hold_the_one_parameter_thresholds():
+    """At a fixed value of one tolerance, each exact threshold in the other lies
+    on one of the curves (an independent check by co.thresholds)."""
+    game = zte_2x2()
+    x = ("pain_tolerance.sender", 0.05, 5.0, 40)
+    y = ("pain_tolerance.target", 0.05, 20.0, 40)
+    res = co.regime_boundaries(game, x, y, fixed=STAKES)
+    assert res.complete and len(res) >= 1
+    syms = {s.name: s for b in res for s in b.expr.free_symbols}
+    for y0 in (0.5, 3, 12):
+        one = co.thresholds(
+            game, x[0], over=(0.05, 5.0), fixed={**STAKES, y[0]: y0}, grid=41
+        )
+        for t in one:
+            values = [
+                b.expr.subs({syms[x[0]]: t.exact, syms[y[0]]: sp.nsimplify(y0)})
+                for b in res
+                if set(b.expr.free_symbols) <= set(syms.values())
+            ]
+            assert any(sp.simplify(v) == 0 for v in values), (y0, t.exact)
+
+
+@given(
+    coeffs=st.lists(st.integers(-3, 3), min_size=24, max_size=24),
+)
+@settings(max_examples=25, deadline=None)
+def test_random_2x2_families_linear_in_two_parameters_have_complete_boundaries(coeffs):
+    """For 2 x 2 games every change of regime is a sign change of one candidate
+    condition, so the curves must account for every change on the grid."""
+    x, y = sp.symbols("x y")
+    entries = [
+        coeffs[3 * k] + coeffs[3 * k + 1] * x + coeffs[3 * k + 2] * y for k in range(8)
+    ]
+    assume({x, y} <= set().union(*(sp.sympify(e).free_symbols for e in entries)))
+    g = co.SymbolicGame.from_bimatrix(
+        [entries[0:2], entries[2:4]], [entries[4:6], entries[6:8]]
+    )
+    # grid points fall on curves too (x = 0, y = 0, x = y, ...)
+    res = co.regime_boundaries(g, ("x", -2, 2, 13), ("y", -2, 2, 11))
+    assert res.complete
+    for b in res:
+        poly = sp.Poly(b.expr, x, y)
+        assert poly.is_irreducible and all(c.is_integer for c in poly.coeffs())
+
+
+def test_regime_boundaries_bad_inputs_name_the_field():
+    a, c = sp.symbols("a c")
+    g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    with pytest.raises(InvalidParameterError) as err:
+        co.regime_boundaries(g, ("a", -1, 2, 5), ("d", 0, 1, 5))
+    assert err.value.field in ("y", "param", "fixed")
+    with pytest.raises(InvalidParameterError) as err:
+        co.regime_boundaries(lambda a, c: None, ("a", -1, 2, 5), ("c", 0, 1, 5))
+    assert err.value.field == "model"
+
+
+def test_regime_map_points_on_a_boundary_get_the_exact_regime():
+    """Grid points exactly on a boundary: the float stack rounds 1 + x + y - y
+    away from 1 + x, the exact game at the point's values does not."""
+    from fractions import Fraction
+
+    x, y = sp.symbols("x y")
+    g = co.SymbolicGame.from_bimatrix([[0, 0], [0, 0]], [[0, 0], [y, 1 + x + y]])
+    df = co.regime_map(g, ("x", -2, 2, 13), ("y", -2, 2, 11))
+    words = dict(zip(df.regime, df.description.astype(str)))
+    for xv, yv, rid in zip(df.x, df.y, df.regime):
+        exact = regime_of(g.subs({"x": Fraction(xv), "y": Fraction(yv)}))
+        assert words[rid] == describe(exact), (xv, yv)
+    on_line = df[df.x == -1.0]
+    assert on_line.regime.nunique() == 1  # every point of x = -1 is a tie
+
+
+def test_no_fast_path_beyond_six_strategies():
+    from coercion.analysis._stacked import stack_family
+
+    c = sp.Symbol("c")
+    wide = co.SymbolicGame.from_bimatrix([[c] * 5, [0] * 5], [[0] * 5, [c] * 5])
+    assert wide.shape == (2, 5)
+    assert stack_family(wide) is None  # 2 + 5 strategies: no 64-bit regime codes

@@ -36,3 +36,23 @@ def test_regime_map_and_strip(tmp_path):
     assert [p.read_bytes() for p in paths] == first  # same bytes twice
     assert sorted(p.suffix for p in paths) == [".png", ".svg"]
     plt.close("all")
+
+
+def test_regime_map_with_exact_boundaries_draws_and_names_them():
+    import sympy as sp
+
+    import coercion as co
+    from coercion.errors import InvalidParameterError
+    from coercion.plot.thresholds import plot_regime_map
+
+    a, c = sp.symbols("a c")
+    g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    res = co.regime_boundaries(g, ("a", -1, 2, 30), ("c", 0.2, 3, 30))
+    ax = plot_regime_map(res.map, "a", "c", boundaries=res)
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "$a = 0$" in labels and "$c - 1 = 0$" in labels
+    # one dashed contour set per curve, on top of the regime contours
+    assert len(ax.collections) >= 1 + len(res)
+    with pytest.raises(InvalidParameterError) as err:
+        plot_regime_map(res.map.rename(columns={"a": "b"}), "b", "c", boundaries=res)
+    assert err.value.field == "boundaries"
