@@ -1,12 +1,23 @@
-"""Root conftest: the ``slow`` marker and the doctest namespace (``np``, ``co``)."""
+"""Root conftest: the ``slow`` marker, hypothesis profiles and the doctest namespace
+(``np``, ``co``)."""
 
 from __future__ import annotations
+
+import os
 
 import matplotlib
 import numpy as np
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")
+
+# The suite is deterministic by default: hypothesis draws the same examples on
+# every run (CI must not fail by chance). HYPOTHESIS_PROFILE=explore draws new
+# examples each run, to look for failures.
+settings.register_profile("deterministic", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
