@@ -1199,15 +1199,15 @@ def regime_boundaries(
     words = dict(zip(frame["regime"], frame["description"].astype(str)))
     # neighbouring pairs whose regimes differ (along x, then along y)
     pairs = []
-    for axis in (0, 1):
+    for along in (0, 1):
         a = (
             (slice(None, -1), slice(None))
-            if axis == 0
+            if along == 0
             else (slice(None), slice(None, -1))
         )
         b = (
             (slice(1, None), slice(None))
-            if axis == 0
+            if along == 0
             else (slice(None), slice(1, None))
         )
         differ = R[a] != R[b]

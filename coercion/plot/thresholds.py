@@ -279,7 +279,7 @@ def _draw_boundaries(
         fn = sp.lambdify(args, b.expr, "numpy")
         with np.errstate(all="ignore"):
             F = np.broadcast_to(np.asarray(fn(X, Y), dtype=float), X.shape)
-        style = ("--", ":", "-.")[k % 3]
+        style: Any = ("--", ":", "-.")[k % 3]
         if len(xs) > 1 and len(ys) > 1:
             ax.contour(
                 xs,
@@ -290,9 +290,5 @@ def _draw_boundaries(
                 linestyles=style,
                 linewidths=1.2,
             )
-        handles.append(
-            Line2D(
-                [], [], color="k", linestyle=style, label=f"${sp.latex(b.expr)} = 0$"
-            )
-        )
+        handles.append(Line2D([], [], color="k", linestyle=style, label=b.label))
     return handles
