@@ -1167,6 +1167,20 @@ def regime_boundaries(
             field="model",
         )
     names = {s.name for s in sym_game.symbols}
+    if isinstance(model, ParametricGame):
+        # the symbolic game is fixed at the model's other (default) values
+        moved = sorted(
+            k
+            for k, v in base.items()
+            if k not in names and k in model.defaults and v != model.defaults[k]
+        )
+        if moved:
+            raise InvalidParameterError(
+                f"the symbolic game is fixed at the defaults of {moved}; build the "
+                "model at those values (e.g. from scenario.with_params(...))",
+                field="fixed",
+            )
+        values = {k: v for k, v in values.items() if k in names}
     for axis, name in (("x", xn), ("y", yn)):
         if name not in names:
             raise InvalidParameterError(

@@ -401,3 +401,26 @@ def test_no_fast_path_beyond_six_strategies():
     wide = co.SymbolicGame.from_bimatrix([[c] * 5, [0] * 5], [[0] * 5, [c] * 5])
     assert wide.shape == (2, 5)
     assert stack_family(wide) is None  # 2 + 5 strategies: no 64-bit regime codes
+
+
+def test_regime_boundaries_of_a_parametric_game_with_other_parameters():
+    """A compiled model has parameters its symbolic game does not (supply-graph
+    quantities): they stay at their defaults, and moving one is refused."""
+    a, c = sp.symbols("a c")
+    sym = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+
+    def build(a, c, k):
+        return sym.subs({"a": a, "c": c})
+
+    model = co.ParametricGame(build, {"a": 1.0, "c": 2.0, "k": 0.5}, symbolic=sym)
+    res = co.regime_boundaries(model, ("a", -1, 2, 12), ("c", 0.2, 3, 12))
+    assert sorted(b.label for b in res) == ["a = 0", "c = 1"] and res.complete
+    same = co.regime_boundaries(
+        model, ("a", -1, 2, 12), ("c", 0.2, 3, 12), fixed={"k": 0.5}
+    )
+    assert [b.expr for b in same] == [b.expr for b in res]
+    with pytest.raises(InvalidParameterError) as err:
+        co.regime_boundaries(
+            model, ("a", -1, 2, 12), ("c", 0.2, 3, 12), fixed={"k": 0.7}
+        )
+    assert err.value.field == "fixed" and "'k'" in str(err.value)
