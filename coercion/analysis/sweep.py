@@ -681,7 +681,8 @@ def sweep(
     starts = list(range(0, n_points, chunk_size))
     folder = None if out is None else Path(out)
     spec = {
-        "format": "coercion-sweep-1",
+        # 2: categorical regime, parts in row groups without pandas metadata
+        "format": "coercion-sweep-2",
         "n_points": n_points,
         "chunk_size": chunk_size,
         "columns": list(points.columns),
@@ -700,6 +701,13 @@ def sweep(
                 raise InvalidParameterError(
                     f"{str(folder)!r} already holds a sweep; pass resume=True to "
                     "continue it or choose another folder",
+                    field="out",
+                )
+            if isinstance(old, dict) and old.get("format") != spec["format"]:
+                raise InvalidParameterError(
+                    f"{str(folder)!r} holds a sweep in format {old.get('format')!r} "
+                    f"(this version writes {spec['format']!r}); start it again in "
+                    "a new folder",
                     field="out",
                 )
             if old != spec:

@@ -324,3 +324,14 @@ def test_blocks_within_a_chunk_change_nothing(tmp_path, monkeypatch):
     pd.testing.assert_frame_equal(blocks.frame, whole.frame)
     pd.testing.assert_frame_equal(disk.frame, whole.frame)
     assert pq.ParquetFile(tmp_path / "part-000000.parquet").num_row_groups == 7
+
+
+def test_resume_refuses_a_folder_of_another_format(tmp_path):
+    import json
+
+    run(chunk_size=30, out=tmp_path)
+    spec = json.loads((tmp_path / "sweep.json").read_text())
+    spec["format"] = "coercion-sweep-1"  # written by an older version
+    (tmp_path / "sweep.json").write_text(json.dumps(spec))
+    with pytest.raises(InvalidParameterError, match="format 'coercion-sweep-1'"):
+        run(chunk_size=30, out=tmp_path, resume=True)
