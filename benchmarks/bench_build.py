@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import statistics
 import sys
 import time
@@ -20,8 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from _sections import write_section as _write_section
+
 import coercion as co
-from coercion._io import atomic_write_text
 
 SECTION = "build"
 CASES = ("rare_earths", "photoresists", "ai_chips")
@@ -113,15 +113,7 @@ method spends its time on the candidate polynomials of every support pair and on
 guard scan; the degenerate `no_control` row (every plan is the status quo there)
 multiplies the extreme equilibria.
 <!-- END {SECTION} -->"""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(
-        rf"<!-- BEGIN {SECTION} -->.*?<!-- END {SECTION} -->", flags=re.DOTALL
-    )
-    if pattern.search(text):
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
-    atomic_write_text(path, text)
+    _write_section(SECTION, body, path)
 
 
 def main(argv: list[str] | None = None) -> int:

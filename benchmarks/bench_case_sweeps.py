@@ -29,8 +29,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from _sections import write_section as _write_section
+
 import coercion as co
-from coercion._io import atomic_write_text
 from coercion.supply import propagation
 
 NAME = "supply-cases"
@@ -111,16 +112,8 @@ before and {after[0]:.2f}, {after[1]:.2f}, {after[2]:.2f} after. Measured
 
 
 def write_section(text: str) -> None:
-    """Replace this benchmark's section of ``docs/benchmarks.md`` (only it)."""
-    begin, end = f"<!-- BEGIN {NAME} -->", f"<!-- END {NAME} -->"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if begin in doc and end in doc:
-        head, rest = doc.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
-        doc = head + text.rstrip("\n") + "\n" + ("\n" + tail if tail else "")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    atomic_write_text(DOC, doc)
+    """Replace this benchmark's section of the page (only it)."""
+    _write_section(NAME, text)
 
 
 def main(argv: list[str] | None = None) -> int:

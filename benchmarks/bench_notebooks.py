@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import re
 import statistics
 import sys
 import time
@@ -20,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from coercion._io import atomic_write_text
+from _sections import write_section as _write_section
 
 SECTION = "notebooks"
 ROOT = Path(__file__).resolve().parents[1]
@@ -127,15 +126,7 @@ All notebooks: {total:.0f} s. Measured {date.today().isoformat()} with Python
 {platform.python_version()} on {platform.system()} {platform.machine()} (2 CPUs,
 shared with other work, so wall times vary by a factor of about two).
 <!-- END {SECTION} -->"""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(
-        rf"<!-- BEGIN {SECTION} -->.*?<!-- END {SECTION} -->", flags=re.DOTALL
-    )
-    if pattern.search(text):
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
-    atomic_write_text(path, text)
+    _write_section(SECTION, body, path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _sections import write_section as _write_section
 
 import coercion as co
 from coercion.solve.enumeration import enumerate_equilibria
@@ -283,19 +284,8 @@ def render(deg, pure, zs, disp, quick: bool) -> str:
 
 
 def write_section(text: str, path: Path = DOCS) -> None:
-    """Replace this script's section of ``path`` (create the file if needed)."""
-    begin, end = f"<!-- BEGIN {SECTION} -->", f"<!-- END {SECTION} -->"
-    block = f"{begin}\n{text}{end}\n"
-    old = path.read_text() if path.exists() else "# Benchmarks\n"
-    if begin in old and end in old:
-        head, rest = old.split(begin, 1)
-        _, tail = rest.split(end, 1)
-        new = head + block + tail.lstrip("\n")
-    else:
-        new = old.rstrip("\n") + "\n\n" + block
-    tmp = path.with_suffix(".md.tmp2p")
-    tmp.write_text(new)
-    os.replace(tmp, path)
+    """Replace this benchmark's section of the page (only it)."""
+    _write_section(SECTION, text, path)
 
 
 def main(argv: list[str] | None = None) -> None:

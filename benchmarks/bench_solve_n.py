@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _sections import write_section as _write_section
 
 SECTION = "solve-n"
 DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -284,18 +285,8 @@ def section_text(all_rows: list[dict], one_rows: list[dict]) -> str:
 
 
 def write_section(text: str, doc: Path = DOC) -> None:
-    """Replace this benchmark's section of ``doc`` (create the file if needed)."""
-    begin, end = f"<!-- BEGIN {SECTION} -->", f"<!-- END {SECTION} -->"
-    current = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    if begin in current and end in current:
-        head, rest = current.split(begin, 1)
-        tail = rest.split(end, 1)[1]
-        new = head + text + tail
-    else:
-        new = current.rstrip("\n") + "\n\n" + text + "\n"
-    tmp = doc.with_name(f".{doc.name}.{SECTION}.tmp")
-    tmp.write_text(new, encoding="utf-8")
-    os.replace(tmp, doc)
+    """Replace this benchmark's section of the page (only it)."""
+    _write_section(SECTION, text, doc)
 
 
 def main(argv: list[str] | None = None) -> int:

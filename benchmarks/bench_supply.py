@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import re
 import statistics
 import sys
 import time
@@ -25,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _sections import write_section as _write_section
 
-from coercion._io import atomic_write_text
 from coercion._random import as_generator
 from coercion.errors import CoercionWarning
 from coercion.supply import (
@@ -192,15 +191,7 @@ downstream stocks absorb most diluted shortfalls within the year). Measured {dat
 Python {platform.python_version()} on {platform.system()} {platform.machine()} (2 CPUs,
 shared with other work).
 <!-- END {SECTION} -->"""
-    text = path.read_text() if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(
-        rf"<!-- BEGIN {SECTION} -->.*?<!-- END {SECTION} -->", flags=re.DOTALL
-    )
-    if pattern.search(text):
-        text = pattern.sub(lambda _: body, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
-    atomic_write_text(path, text)
+    _write_section(SECTION, body, path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+from _sections import write_section as _write_section
 
 import coercion as co
 
@@ -296,15 +297,8 @@ def section(r) -> str:
 
 
 def write_section(text: str) -> None:
-    begin, end = f"<!-- BEGIN {NAME} -->", f"<!-- END {NAME} -->"
-    doc = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if begin in doc and end in doc:
-        head, rest = doc.split(begin, 1)
-        tail = rest.split(end, 1)[1].lstrip("\n")
-        doc = head + text + ("\n" + tail if tail else "")
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    DOC.write_text(doc, encoding="utf-8")
+    """Replace this benchmark's section of the page (only it)."""
+    _write_section(NAME, text)
 
 
 def main() -> None:
