@@ -862,6 +862,19 @@ def is_threshold(
     return not (below == at == above)
 
 
+def _check_axes(x: Any, y: Any) -> None:
+    """Each axis is ``(name, lo, hi, n)``: a range and a positive point count."""
+    for axis, spec in (("x", x), ("y", y)):
+        if isinstance(spec, str) or not isinstance(spec, Sequence) or len(spec) != 4:
+            raise InvalidParameterError(
+                f"{spec!r} is not (name, lo, hi, n)", field=axis
+            )
+    for name, lo, hi, k in (x, y):
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+            raise InvalidParameterError(f"{k!r} grid points", field=f"{name}.n")
+        _check_range((lo, hi))
+
+
 def regime_map(
     model: Any,
     x: tuple[str, float, float, int],
@@ -919,17 +932,8 @@ def regime_map(
     """
     import pandas as pd
 
-    for axis, spec in (("x", x), ("y", y)):
-        if isinstance(spec, str) or not isinstance(spec, Sequence) or len(spec) != 4:
-            raise InvalidParameterError(
-                f"{spec!r} is not (name, lo, hi, n)", field=axis
-            )
+    _check_axes(x, y)
     (xn, xlo, xhi, xk), (yn, ylo, yhi, yk) = x, y
-    for name, k in ((xn, xk), (yn, yk)):
-        if not isinstance(k, int) or k < 1:
-            raise InvalidParameterError(f"{k!r} grid points", field=f"{name}.n")
-    _check_range((xlo, xhi))
-    _check_range((ylo, yhi))
     base = dict(fixed or {})
     if regime == "nash":
         from coercion.analysis._stacked import (
@@ -946,9 +950,13 @@ def regime_map(
             )
             xs, ys = gx.ravel(), gy.ravel()
 
+            families: dict[float, _Family] = {}  # one per x value met
+
             def exact_regime(i: int) -> Signature:
-                fam = _family(model, yn, {**base, xn: float(xs[i])})
-                return fam.regime(fam.probe(float(ys[i])))
+                xv = float(xs[i])
+                if xv not in families:
+                    families[xv] = _family(model, yn, {**base, xn: xv})
+                return families[xv].regime(families[xv].probe(float(ys[i])))
 
             ids_, sigs = regime_codes(
                 stacked, {xn: xs, yn: ys}, len(xs), exact_regime=exact_regime
@@ -1149,6 +1157,7 @@ def regime_boundaries(
 
     from coercion.game.symbolic import ParametricGame, SymbolicGame
 
+    _check_axes(x, y)
     base = dict(fixed or {})
     xn, yn = x[0], y[0]
     if isinstance(model, SymbolicGame):

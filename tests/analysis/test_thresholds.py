@@ -424,3 +424,20 @@ def test_regime_boundaries_of_a_parametric_game_with_other_parameters():
             model, ("a", -1, 2, 12), ("c", 0.2, 3, 12), fixed={"k": 0.7}
         )
     assert err.value.field == "fixed" and "'k'" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("x", "field"),
+    [
+        (5, "x"),
+        (("a", 0, 1), "x"),
+        (("a", 0, "one", 3), "over"),
+        (("a", 0, 1, 0), "a.n"),
+    ],
+)
+def test_regime_boundaries_bad_axes_name_the_field(x, field):
+    a, c = sp.symbols("a c")
+    g = co.SymbolicGame.from_bimatrix([[0, -1], [a, -c]], [[0, 1], [-1, -c]])
+    with pytest.raises(InvalidParameterError) as err:
+        co.regime_boundaries(g, x, ("c", 0, 1, 3))
+    assert err.value.field == field
